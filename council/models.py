@@ -1,0 +1,586 @@
+"""Councils, the organisations and people in them, and their meetings."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+# Council slugs share the URL root with these fixed paths.
+RESERVED_SLUGS = {
+    "admin",
+    "api",
+    "arbeid",
+    "konto",
+    "static",
+    "media",
+    "healthz",
+    "sok",
+    "i18n",
+    "om",
+    "tilgjengelighet",
+    "sitemap.xml",
+    "robots.txt",
+}
+
+
+class Council(models.Model):
+    """A council or board whose meetings are minuted (råd)."""
+
+    class ApprovalRule(models.TextChoices):
+        ONLINE_ALL = "online_all", _("Online: alle medlemmer godkjenner")
+        ONLINE_MAJORITY = (
+            "online_majority",
+            _("Online: flertallet av medlemmene godkjenner"),
+        )
+        NEXT_MEETING = "next_meeting", _("Vedtak i neste møte")
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    slug = models.SlugField(_("kortnavn i adresser"), max_length=80, unique=True)
+    description = models.TextField(_("om rådet"), blank=True)
+    secretariat_organisation = models.ForeignKey(
+        "Organisation",
+        verbose_name=_("sekretariat"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="secretariat_for",
+    )
+    secretariat_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sekretariatets brukere"),
+        blank=True,
+        related_name="served_councils",
+        help_text=_(
+            "Brukere som planlegger møter og skriver referater for dette rådet."
+        ),
+    )
+    default_venue = models.CharField(_("vanlig møtested"), max_length=200, blank=True)
+    default_start_time = models.TimeField(
+        _("vanlig starttid"), default=datetime.time(10, 0)
+    )
+    default_end_time = models.TimeField(
+        _("vanlig sluttid"), default=datetime.time(16, 0)
+    )
+    approval_rule = models.CharField(
+        _("godkjenning av referat"),
+        max_length=20,
+        choices=ApprovalRule.choices,
+        default=ApprovalRule.NEXT_MEETING,
+    )
+    publish_on_approval = models.BooleanField(
+        _("publiser ved godkjenning"),
+        default=True,
+        help_text=_("Godkjente referater publiseres straks, uten et eget steg."),
+    )
+    members_require_2fa = models.BooleanField(
+        _("medlemmer må bruke tofaktorinnlogging"), default=False
+    )
+    extra_item_kinds = models.JSONField(
+        _("egne sakstyper"),
+        default=list,
+        blank=True,
+        help_text=_("Sakstyper i tillegg til standardlisten, f.eks. «Til uttalelse»."),
+    )
+    created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("råd")
+        verbose_name_plural = _("råd")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:council", kwargs={"council_slug": self.slug})
+
+    def clean(self) -> None:
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("«%(slug)s» er reservert. Velg et annet kortnavn.")},
+                code="reserved_slug",
+                params={"slug": self.slug},
+            )
+        if not isinstance(self.extra_item_kinds, list) or not all(
+            isinstance(kind, str) and kind.strip() for kind in self.extra_item_kinds
+        ):
+            raise ValidationError(
+                {"extra_item_kinds": _("Egne sakstyper må være en liste med navn.")},
+                code="invalid_item_kinds",
+            )
+
+
+class Sector(models.Model):
+    """A part of society that members come from (sektor), e.g. kommunal sektor."""
+
+    name = models.CharField(_("navn"), max_length=120, unique=True)
+    representative_label = models.CharField(
+        _("betegnelse på representant"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Slik et innspill krediteres, f.eks. «Representant fra kommunal sektor»."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("sektor")
+        verbose_name_plural = _("sektorer")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.representative_label:
+            self.representative_label = (
+                f"Representant fra {self.name[:1].lower()}{self.name[1:]}"
+            )
+        super().save(*args, **kwargs)
+
+
+class Organisation(models.Model):
+    """An organisation that members represent (virksomhet), e.g. Helse Vest RHF."""
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    short_name = models.CharField(_("kortnavn"), max_length=60, blank=True)
+    slug = models.SlugField(_("kortnavn i adresser"), max_length=200, unique=True)
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("sektor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+    )
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("virksomhet")
+        verbose_name_plural = _("virksomheter")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+
+class Person(models.Model):
+    """A person who sits in, attends or serves a council (person)."""
+
+    name = models.CharField(_("navn"), max_length=200)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("virksomhet"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    # Private: never shown on public pages or in the API.
+    email = models.EmailField(_("e-post"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("innlogging"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date) -> "MembershipQuerySet":
+        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=day)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
+
+
+class Membership(models.Model):
+    """A person's seat in a council, representing an organisation (medlemskap)."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Leder")
+        DEPUTY_CHAIR = "deputy_chair", _("Nestleder")
+        MEMBER = "member", _("Medlem")
+        DEPUTY = "deputy", _("Varamedlem")
+        OBSERVER = "observer", _("Observatør")
+
+    council = models.ForeignKey(
+        Council,
+        verbose_name=_("råd"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("representerer"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    role = models.CharField(
+        _("rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER
+    )
+    start_date = models.DateField(_("fra"), null=True, blank=True)
+    end_date = models.DateField(_("til"), null=True, blank=True)
+    order = models.PositiveIntegerField(_("rekkefølge"), default=0)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
+        ordering = ["council", "order", "person__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="membership_end_after_start",
+                violation_error_message=_("Sluttdatoen kan ikke være før startdatoen."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.organisation.display_name}) i {self.council}"
+
+    def clean(self) -> None:
+        if not (self.council_id and self.person_id):
+            return
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("Sluttdatoen kan ikke være før startdatoen.")},
+                code="end_before_start",
+            )
+        far_past, far_future = datetime.date.min, datetime.date.max
+        start, end = self.start_date or far_past, self.end_date or far_future
+        overlapping = (
+            Membership.objects.filter(
+                council_id=self.council_id, person_id=self.person_id
+            )
+            .exclude(pk=self.pk)
+            .filter(Q(start_date__isnull=True) | Q(start_date__lte=end))
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+        )
+        if overlapping.exists():
+            raise ValidationError(
+                _(
+                    "%(person)s er allerede medlem av %(council)s "
+                    "i en overlappende periode."
+                ),
+                code="overlapping_membership",
+                params={"person": self.person, "council": self.council},
+            )
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, today: datetime.date | None = None) -> "MeetingQuerySet":
+        from django.utils import timezone
+
+        return self.filter(date__gte=today or timezone.localdate()).order_by("date")
+
+
+class Meeting(models.Model):
+    """One meeting of a council (møte), numbered within its year: «Møte 6/2022»."""
+
+    council = models.ForeignKey(
+        Council,
+        verbose_name=_("råd"),
+        on_delete=models.PROTECT,
+        related_name="meetings",
+    )
+    year = models.PositiveSmallIntegerField(_("år"), editable=False)
+    number = models.PositiveSmallIntegerField(_("møtenummer"))
+    date = models.DateField(_("dato"))
+    start_time = models.TimeField(_("starttid"), null=True, blank=True)
+    end_time = models.TimeField(_("sluttid"), null=True, blank=True)
+    venue = models.CharField(_("sted"), max_length=200, blank=True)
+    chair = models.ForeignKey(
+        Person,
+        verbose_name=_("møteleder"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    minute_taker = models.ForeignKey(
+        Person,
+        verbose_name=_("referent"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    quorum_present = models.PositiveSmallIntegerField(
+        _("medlemmer til stede ved møtestart"), null=True, blank=True
+    )
+    summons_sent_at = models.DateTimeField(_("innkalling sendt"), null=True, blank=True)
+    first_item_number = models.PositiveIntegerField(
+        _("første saksnummer"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Bare når rådet tar systemet i bruk midt i et år: nummeret sakene i dette "
+            "møtet starter på. Ellers fortsetter nummereringen fra forrige møte."
+        ),
+    )
+    created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("møte")
+        verbose_name_plural = _("møter")
+        ordering = ["council", "-date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "year", "number"],
+                name="meeting_number_unique_per_council_year",
+                violation_error_message=_(
+                    "Rådet har allerede et møte med dette nummeret i året."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True)
+                | Q(end_time__isnull=True)
+                | Q(end_time__gt=models.F("start_time")),
+                name="meeting_end_after_start",
+                violation_error_message=_("Møtet må slutte etter at det starter."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council}: {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        # The year is part of the meeting's identity («6/2022»), so it follows the date.
+        if self.date:
+            self.year = self.date.year
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "public:meeting",
+            kwargs={
+                "council_slug": self.council.slug,
+                "year": self.year,
+                "number": self.number,
+            },
+        )
+
+    def clean(self) -> None:
+        if self.date:
+            self.year = self.date.year
+            # The year is no form field, so the form cannot check the constraint.
+            taken = Meeting.objects.filter(
+                council_id=self.council_id, year=self.year, number=self.number
+            ).exclude(pk=self.pk)
+            if self.council_id and self.number and taken.exists():
+                raise ValidationError(
+                    {
+                        "number": _("Rådet har allerede møte %(number)s/%(year)s.")
+                        % {"number": self.number, "year": self.year}
+                    },
+                    code="duplicate_number",
+                )
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError(
+                {"end_time": _("Møtet må slutte etter at det starter.")},
+                code="end_before_start",
+            )
+
+    @property
+    def number_label(self) -> str:
+        return f"{self.number}/{self.year}"
+
+    @property
+    def title(self) -> str:
+        return _("Møte %(number)s") % {"number": self.number_label}
+
+    @property
+    def summons_sent(self) -> bool:
+        return self.summons_sent_at is not None
+
+
+class Attendance(models.Model):
+    """Who was at a meeting, in what capacity, and for how long."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Medlem")
+        SECRETARIAT = "secretariat", _("Sekretariat")
+        GUEST = "guest", _("I tillegg møtte")
+        OFFICIAL = "official", _("Fra administrasjonen")
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Til stede")
+        NOTIFIED_ABSENCE = "notified_absence", _("Meldt forfall")
+        ABSENT = "absent", _("Ikke til stede")
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("møte"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    role = models.CharField(
+        _("rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER
+    )
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name=_("medlemskap"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attendances",
+        help_text=_("For medlemmer: setet personen har i rådet."),
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("virksomhet"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("oppmøte"), max_length=20, choices=Status.choices, default=Status.PRESENT
+    )
+    substitute = models.ForeignKey(
+        Person,
+        verbose_name=_("stedfortreder"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="substitutions",
+    )
+    arrived_at = models.TimeField(_("kom kl."), null=True, blank=True)
+    left_at = models.TimeField(_("gikk kl."), null=True, blank=True)
+    note = models.CharField(
+        _("merknad"),
+        max_length=200,
+        blank=True,
+        help_text=_("F.eks. «bare under sak 41/22»."),
+    )
+    order = models.PositiveIntegerField(_("rekkefølge"), default=0)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("oppmøte")
+        verbose_name_plural = _("oppmøte")
+        ordering = ["meeting", "role", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person", "role"],
+                name="attendance_once_per_person_and_role",
+                violation_error_message=_(
+                    "Personen er allerede ført opp på dette møtet."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(arrived_at__isnull=True)
+                | Q(left_at__isnull=True)
+                | Q(left_at__gt=models.F("arrived_at")),
+                name="attendance_left_after_arrived",
+                violation_error_message=_(
+                    "Tidspunktet personen gikk må være etter at den kom."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(substitute__isnull=True) | ~Q(status="present"),
+                name="attendance_substitute_only_when_absent",
+                violation_error_message=_(
+                    "Bare et fraværende medlem kan ha stedfortreder."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_status_display()}"
+
+    def clean(self) -> None:
+        if self.role == self.Role.MEMBER and not self.membership_id:
+            raise ValidationError(
+                {"membership": _("Velg medlemskapet for et medlem.")},
+                code="membership_required",
+            )
+        if (
+            self.membership_id
+            and self.person_id
+            and self.membership.person_id != self.person_id
+        ):
+            raise ValidationError(
+                {"membership": _("Medlemskapet tilhører en annen person.")},
+                code="membership_mismatch",
+            )
+        if self.substitute_id and self.status == self.Status.PRESENT:
+            raise ValidationError(
+                {"substitute": _("Bare et fraværende medlem kan ha stedfortreder.")},
+                code="substitute_when_present",
+            )
+        if self.arrived_at and self.left_at and self.left_at <= self.arrived_at:
+            raise ValidationError(
+                {"left_at": _("Tidspunktet personen gikk må være etter at den kom.")},
+                code="left_before_arrived",
+            )
+
+    @property
+    def represented_organisation(self) -> Organisation | None:
+        if self.membership_id:
+            return self.membership.organisation
+        return self.organisation or self.person.organisation
+
+    @property
+    def is_present(self) -> bool:
+        return self.status == self.Status.PRESENT
+
+    @property
+    def partial_note(self) -> str:
+        """«fra kl. 12», «til 17.35», or both, plus any free-text note."""
+        parts = []
+        if self.arrived_at:
+            parts.append(_("fra kl. %(time)s") % {"time": _clock(self.arrived_at)})
+        if self.left_at:
+            parts.append(_("til kl. %(time)s") % {"time": _clock(self.left_at)})
+        if self.note:
+            parts.append(self.note)
+        return ", ".join(str(part) for part in parts)
+
+
+def _clock(value: datetime.time) -> str:
+    """Norwegian clock style: 12, 17.35."""
+    return f"{value.hour}" if value.minute == 0 else f"{value.hour}.{value.minute:02d}"

@@ -1,0 +1,211 @@
+"""Admin: the operator's tool, and the secretariat's first authoring UI.
+
+Meetings and items are created through the same services as the workspace, so
+numbering and standard items follow the same rules.
+"""
+
+from django.contrib import admin
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from council.admin import AttendanceInline
+from council.models import Meeting
+from minutes import services
+from minutes.models import AgendaItem, Attachment, Decision, Input, Minutes
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    fk_name = "meeting"
+    extra = 0
+    fields = ["order", "number", "title", "kind", "is_late_addition"]
+    readonly_fields = ["number"]
+    show_change_link = True
+
+
+class MeetingAttachmentInline(admin.TabularInline):
+    model = Attachment
+    fk_name = "meeting"
+    extra = 0
+    fields = ["title", "item", "file", "is_public", "order"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "date", "venue", "minutes_status"]
+    list_filter = ["council", "year", "minutes__status"]
+    search_fields = ["council__name", "venue"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["chair", "minute_taker"]
+    readonly_fields = ["summons_sent_at"]
+    inlines = [AttendanceInline, AgendaItemInline, MeetingAttachmentInline]
+
+    @admin.display(description=_("referat"))
+    def minutes_status(self, meeting: Meeting) -> str:
+        minutes = getattr(meeting, "minutes", None)
+        return minutes.get_status_display() if minutes else "–"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("council", "minutes")
+
+    @transaction.atomic
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        # New meetings get their standard items and draft minutes from the service.
+        created = services.meeting_create(
+            council=obj.council,
+            date=obj.date,
+            number=obj.number,
+            start_time=obj.start_time,
+            end_time=obj.end_time,
+            venue=obj.venue,
+        )
+        obj.pk = created.pk
+        obj.year = created.year
+        obj.created_at = created.created_at
+        super().save_model(request, obj, form, True)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not AgendaItem:
+            super().save_formset(request, form, formset, change)
+            return
+        instances = formset.save(commit=False)
+        meeting = form.instance
+        for item in instances:
+            if item.pk is None:
+                services.agenda_item_add(
+                    meeting=meeting,
+                    title=item.title,
+                    kind=item.kind,
+                    is_late_addition=item.is_late_addition,
+                )
+            else:
+                item.save()
+        for item in formset.deleted_objects:
+            item.delete()
+        services.agenda_renumber(meeting=meeting)
+
+
+class InputInline(admin.StackedInline):
+    model = Input
+    fk_name = "item"
+    extra = 0
+    fields = [
+        "order",
+        "text",
+        "parent",
+        "attribution",
+        "organisation",
+        "sector",
+        "person",
+        "is_written",
+    ]
+    autocomplete_fields = ["organisation", "person"]
+
+
+class DecisionInline(admin.StackedInline):
+    model = Decision
+    extra = 0
+    max_num = 1
+    can_delete = False
+
+
+class ItemAttachmentInline(admin.TabularInline):
+    model = Attachment
+    fk_name = "item"
+    extra = 0
+    fields = ["title", "file", "is_public", "order"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ["number_label", "title", "kind", "meeting"]
+    list_display_links = ["number_label", "title"]
+    list_filter = ["council", "year", "kind"]
+    search_fields = ["title", "body", "archive_reference"]
+    readonly_fields = ["number", "revision"]
+    autocomplete_fields = ["meeting", "approves_minutes_of"]
+    inlines = [DecisionInline, InputInline, ItemAttachmentInline]
+
+    @admin.display(description=_("sak"), ordering="number")
+    def number_label(self, item: AgendaItem) -> str:
+        return item.number_label
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("meeting", "meeting__council")
+        )
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.revision += 1
+            super().save_model(request, obj, form, change)
+            return
+        fields = {
+            name: form.cleaned_data[name]
+            for name in (
+                "archive_reference",
+                "is_late_addition",
+                "approves_minutes_of",
+                "presenters",
+                "body",
+                "standard",
+            )
+            if name in form.cleaned_data
+        }
+        created = services.agenda_item_add(
+            meeting=obj.meeting, title=obj.title, kind=obj.kind, **fields
+        )
+        obj.pk = created.pk
+        obj.number = created.number
+        obj.order = created.order
+        obj.council_id = created.council_id
+        obj.year = created.year
+        # The service made an empty decision; the inline fills it in.
+        Decision.objects.filter(item=created).delete()
+
+
+@admin.register(Input)
+class InputAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "__str__",
+        "item",
+        "attribution",
+        "organisation",
+        "sector",
+        "is_written",
+    ]
+    list_filter = ["attribution", "is_written", "item__council", "organisation"]
+    search_fields = ["text"]
+    autocomplete_fields = ["item", "organisation", "person"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "item", "is_public", "size"]
+    list_filter = ["is_public", "meeting__council"]
+    search_fields = ["title", "original_name"]
+    autocomplete_fields = ["meeting", "item"]
+
+
+@admin.register(Minutes)
+class MinutesAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "status", "version", "approved_at", "published_at"]
+    list_filter = ["status", "meeting__council"]
+    search_fields = ["meeting__council__name"]
+    readonly_fields = [
+        "meeting",
+        "status",
+        "version",
+        "approved_at",
+        "approval_method",
+        "approved_by_item",
+        "published_at",
+    ]
+
+    def has_add_permission(self, request):
+        # Minutes come with their meeting.
+        return False

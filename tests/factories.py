@@ -1,0 +1,82 @@
+"""factory_boy factories for tests. Meetings and items go through the services."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from council.models import Council, Membership, Organisation, Person, Sector
+from minutes import services
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Sector
+
+    name = factory.Sequence(lambda n: f"Sektor {n}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Virksomhet {n}")
+    slug = factory.Sequence(lambda n: f"virksomhet-{n}")
+    sector = factory.SubFactory(SectorFactory)
+
+
+class CouncilFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Council
+
+    name = factory.Sequence(lambda n: f"Rådet {n}")
+    slug = factory.Sequence(lambda n: f"radet-{n}")
+    secretariat_organisation = factory.SubFactory(OrganisationFactory)
+    default_venue = "Møterom 1"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    council = factory.SubFactory(CouncilFactory)
+    person = factory.SubFactory(PersonFactory)
+    organisation = factory.LazyAttribute(lambda m: m.person.organisation)
+
+
+def make_meeting(council=None, date=datetime.date(2024, 3, 1), **kwargs):
+    """A meeting created the way users create them: numbered, with standard items."""
+    return services.meeting_create(
+        council=council or CouncilFactory(), date=date, **kwargs
+    )
+
+
+def make_published_meeting(council=None, date=datetime.date(2024, 3, 1), **kwargs):
+    from minutes.models import Minutes
+
+    meeting = make_meeting(council=council, date=date, **kwargs)
+    Minutes.objects.filter(pk=meeting.minutes.pk).update(
+        status=Minutes.Status.PUBLISHED,
+        approved_at=datetime.datetime(2024, 4, 1, tzinfo=datetime.UTC),
+        published_at=datetime.datetime(2024, 4, 1, tzinfo=datetime.UTC),
+    )
+    meeting.refresh_from_db()
+    return meeting
