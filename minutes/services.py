@@ -272,3 +272,20 @@ def minutes_publish(*, minutes: Minutes) -> Minutes:
     minutes.published_at = timezone.now()
     minutes.save(update_fields=["status", "published_at", "updated_at"])
     return minutes
+
+
+def minutes_assert_editable(*, meeting: Meeting) -> None:
+    """Refuse changes to a meeting whose minutes are approved (frozen).
+
+    Every path that edits a meeting's content calls this first; a correction after
+    approval reopens the minutes through its own transition.
+    """
+    minutes = Minutes.objects.filter(meeting=meeting).only("status").first()
+    if minutes and minutes.status in Minutes.FROZEN_STATUSES:
+        raise ValidationError(
+            _(
+                "Referatet er godkjent og kan ikke endres. "
+                "Start en retting for å endre det."
+            ),
+            code="frozen",
+        )
