@@ -59,7 +59,9 @@ def is_member(user: User, council: Council) -> bool:
     return member_councils(user).filter(pk=council.pk).exists()
 
 
-def access_council(user: User, slug: str, *, edit: bool = False) -> tuple[Council, bool]:
+def access_council(
+    user: User, slug: str, *, edit: bool = False
+) -> tuple[Council, bool]:
     """The council and whether the user may edit it; 404 if the user may not read it."""
     councils = served_councils(user) if edit else readable_councils(user)
     council = councils.filter(slug=slug).first()
@@ -84,3 +86,156 @@ def access_meeting(
     if meeting is None:
         raise Http404
     return meeting, edit or can_edit_council(user, meeting.council)
+
+
+def access_meeting_by_number(
+    user: User, council_slug: str, year: int, number: int
+) -> Meeting:
+    """A meeting by its address («…/mote/2022/6/») for its members and secretariat.
+
+    Used for drafts and summonses; everyone else gets 404, whether it exists or not.
+    """
+    meeting = (
+        Meeting.objects.select_related(
+            "council", "council__secretariat_organisation", "minutes"
+        )
+        .filter(
+            council__slug=council_slug,
+            year=year,
+            number=number,
+            council__in=readable_councils(user),
+        )
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+# The secretariat's workspace: every fetch below is for editing, so only the council's
+# secretariat gets the object; members, other councils and the public get 404.
+
+
+def access_item(user: User, item_id: int):
+    """An agenda item for its council's secretariat."""
+    from minutes.models import AgendaItem
+
+    item = (
+        AgendaItem.objects.select_related("meeting", "meeting__council", "decision")
+        .filter(pk=item_id, council__in=served_councils(user))
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def access_input(user: User, input_id: int):
+    """An input (innspill) for the secretariat of its item's council."""
+    from minutes.models import Input
+
+    entry = (
+        Input.objects.select_related("item", "item__meeting", "item__meeting__council")
+        .filter(pk=input_id, item__council__in=served_councils(user))
+        .first()
+    )
+    if entry is None:
+        raise Http404
+    return entry
+
+
+def access_decision(user: User, decision_id: int):
+    """A decision for the secretariat of its item's council."""
+    from minutes.models import Decision
+
+    decision = (
+        Decision.objects.select_related(
+            "item", "item__meeting", "item__meeting__council"
+        )
+        .filter(pk=decision_id, item__council__in=served_councils(user))
+        .first()
+    )
+    if decision is None:
+        raise Http404
+    return decision
+
+
+def access_attachment(user: User, attachment_id: int):
+    """A paper (public or internal) for the secretariat of its meeting's council."""
+    from minutes.models import Attachment
+
+    attachment = (
+        Attachment.objects.select_related("meeting", "meeting__council", "item")
+        .filter(pk=attachment_id, meeting__council__in=served_councils(user))
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def access_attendance(user: User, attendance_id: int):
+    """An attendance row for the secretariat of its meeting's council."""
+    from council.models import Attendance
+
+    attendance = (
+        Attendance.objects.select_related("meeting", "meeting__council")
+        .filter(pk=attendance_id, meeting__council__in=served_councils(user))
+        .first()
+    )
+    if attendance is None:
+        raise Http404
+    return attendance
+
+
+def access_membership(user: User, council: Council, membership_id: int) -> Membership:
+    """A membership of a council the user serves."""
+    membership = (
+        Membership.objects.select_related("person", "organisation")
+        .filter(pk=membership_id, council=council, council__in=served_councils(user))
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def council_organisations(council: Council):
+    """Organisations a council's secretariat manages: those of its members, its
+    secretariat, and those it created for attendees."""
+    from council.models import Organisation
+
+    return Organisation.objects.filter(
+        Q(memberships__council=council)
+        | Q(secretariat_for=council)
+        | Q(people__attendances__meeting__council=council)
+    ).distinct()
+
+
+def access_organisation(user: User, council: Council, organisation_id: int):
+    if not served_councils(user).filter(pk=council.pk).exists():
+        raise Http404
+    organisation = council_organisations(council).filter(pk=organisation_id).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def council_sectors(council: Council):
+    """Sectors of the council's organisations, and sectors nobody uses yet (sectors
+    are shared between councils)."""
+    from council.models import Sector
+
+    return Sector.objects.filter(
+        Q(pk__in=council_organisations(council).values("sector_id"))
+        | Q(organisations__isnull=True)
+    ).distinct()
+
+
+def access_sector(user: User, council: Council, sector_id: int):
+    if not served_councils(user).filter(pk=council.pk).exists():
+        raise Http404
+    sector = council_sectors(council).filter(pk=sector_id).first()
+    if sector is None:
+        raise Http404
+    return sector

@@ -1,6 +1,14 @@
 import pytest
+from django.utils import translation
 
 from tests.factories import CouncilFactory
+
+
+@pytest.fixture(autouse=True)
+def norwegian():
+    """Every test starts in Norwegian bokmål, whatever an earlier request switched to."""
+    with translation.override("nb"):
+        yield
 
 
 @pytest.fixture
