@@ -8,8 +8,9 @@ approves meeting 6) are invented around it so the demo shows a whole year's life
 Plain data only; `python manage.py load_demo` turns it into rows through the services.
 Dates are ISO strings, times "HH:MM". Inputs are dicts: `text`, and at most one of
 `organisation` (a name below) or `sector` (a sector name below); `written` marks a
-written input. Items are dicts: `standard` marks one that `meeting_create` adds, the
-others are added with `agenda_item_add` in the order listed.
+written input. Items are dicts listed in agenda order: `standard` marks one that
+`meeting_create` adds, the others are added with `agenda_item_add` and moved to their
+place. `decision` is the final text, `proposed` the proposal when it differs.
 """
 
 COUNCIL = {
@@ -318,11 +319,19 @@ MEETING_6_2022 = {
             "inputs": [
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor ønsker et høyere ambisjonsnivå i statsbudsjettet. Utfordringen handler om tillitsmodell. Uten en felles tillitsmodell vil ingen av tiltakene kunne realiseres.",
+                    "text": (
+                        "Representant fra kommunal sektor ønsker et høyere "
+                        "ambisjonsnivå i statsbudsjettet. Utfordringen handler om "
+                        "tillitsmodell. Uten en felles tillitsmodell vil ingen av "
+                        "tiltakene kunne realiseres."
+                    ),
                 },
                 {
                     "organisation": "Helse Sør-Øst RHF",
-                    "text": "Helse Sør-øst RHF mener det beste vi kan gjøre er å evne å levere noe i 2023, for å få midler i 2024.",
+                    "text": (
+                        "Helse Sør-øst RHF mener det beste vi kan gjøre er å evne å "
+                        "levere noe i 2023, for å få midler i 2024."
+                    ),
                 },
             ],
             "decision": "Nasjonalt e-helseråd tar sakene til orientering.",
@@ -350,62 +359,181 @@ MEETING_6_2022 = {
             "inputs": [
                 {
                     "organisation": "Direktoratet for e-helse",
-                    "text": "Direktoratet for e-helse innledet drøftingen med at det har vært en bred involvering gjennom utredningen selv om den er gjennomført på kort tid. Direktoratet har fått mange tilbakemeldinger på rammene og føringene som er lagt for Helseteknologiordningen i oppdraget fra departementet. E-helserådet ble oppfordret til å drøfte forslagene i ordningen og ikke rammene i dette møtet.",
+                    "text": (
+                        "Direktoratet for e-helse innledet drøftingen med at det har "
+                        "vært en bred involvering gjennom utredningen selv om den er "
+                        "gjennomført på kort tid. Direktoratet har fått mange "
+                        "tilbakemeldinger på rammene og føringene som er lagt for "
+                        "Helseteknologiordningen i oppdraget fra departementet. "
+                        "E-helserådet ble oppfordret til å drøfte forslagene i "
+                        "ordningen og ikke rammene i dette møtet."
+                    ),
                 },
                 {
                     "organisation": "KS",
-                    "text": "KS innledet med kommunal sektors forventninger til Helseteknologiordningen, spesielt med hensyn til å understøtte det videre arbeidet med felles journalløft, oppsummert i vedlagt tillegg til protokoll fra kommunal sektors representanter i rådet.",
+                    "text": (
+                        "KS innledet med kommunal sektors forventninger til "
+                        "Helseteknologiordningen, spesielt med hensyn til å "
+                        "understøtte det videre arbeidet med felles journalløft, "
+                        "oppsummert i vedlagt tillegg til protokoll fra kommunal "
+                        "sektors representanter i rådet."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor ønsket Helseteknologiordningen velkommen. I Midt-Norge er det noen kommuner som er avventende på å koble seg opp på Helseplattformen fordi de venter på en stor felles kommunal satsning. Helseteknologiordningen slik den er beskrevet vil ikke ivareta helheten. Tiltakene i Helseteknologiordningen må oppfordre til et bredt kommunesamarbeid, inkludert fastleger og sykehus. Videre er det viktig at ordningen bidrar til at det utvikles felles drifts- og forretningsmodeller.",
+                    "text": (
+                        "Representant fra kommunal sektor ønsket "
+                        "Helseteknologiordningen velkommen. I Midt-Norge er det noen "
+                        "kommuner som er avventende på å koble seg opp på "
+                        "Helseplattformen fordi de venter på en stor felles kommunal "
+                        "satsning. Helseteknologiordningen slik den er beskrevet vil "
+                        "ikke ivareta helheten. Tiltakene i Helseteknologiordningen må "
+                        "oppfordre til et bredt kommunesamarbeid, inkludert fastleger "
+                        "og sykehus. Videre er det viktig at ordningen bidrar til at "
+                        "det utvikles felles drifts- og forretningsmodeller."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor uttalte at Helseteknologiordningen er riktig vei å gå. Oslo kommune har et samarbeid med Helse Sør-Øst RHF og oppfordrer til tilsvarende samarbeid i andre regioner. Det må arbeides mer med hva en journal er i dag og hva det er behov for av utvikling fra markedet. Først da kan vi svare på hva vi har behov for når det gjelder samhandling. Det er behov for at Helseteknologiordningen dekker utprøvingsaktiviteter og ikke minst samhandling innad og mellom kommuner.",
+                    "text": (
+                        "Representant fra kommunal sektor uttalte at "
+                        "Helseteknologiordningen er riktig vei å gå. Oslo kommune har "
+                        "et samarbeid med Helse Sør-Øst RHF og oppfordrer til "
+                        "tilsvarende samarbeid i andre regioner. Det må arbeides mer "
+                        "med hva en journal er i dag og hva det er behov for av "
+                        "utvikling fra markedet. Først da kan vi svare på hva vi har "
+                        "behov for når det gjelder samhandling. Det er behov for at "
+                        "Helseteknologiordningen dekker utprøvingsaktiviteter og ikke "
+                        "minst samhandling innad og mellom kommuner."
+                    ),
                 },
                 {
                     "organisation": "Legeforeningen",
-                    "text": "Legeforeningen uttalte at ordningen har flere fellestrekk med EPJ-løftet og vi må trekke lærdom fra dette arbeidet. Dagens beskrivelse av journalen er utdatert. Det er behov for nye måter å omtale journal og samarbeidsplattformer på.",
+                    "text": (
+                        "Legeforeningen uttalte at ordningen har flere fellestrekk med "
+                        "EPJ-løftet og vi må trekke lærdom fra dette arbeidet. Dagens "
+                        "beskrivelse av journalen er utdatert. Det er behov for nye "
+                        "måter å omtale journal og samarbeidsplattformer på."
+                    ),
                 },
                 {
                     "organisation": "Norsk Sykepleierforbund",
-                    "text": "Norsk Sykepleierforbund uttrykte bekymring for en fragmentert og sakte utvikling. I dialog med leverandørene hører vi ofte om manglende kompetanse som en del av årsaken til at det går for sakte. Det bør derfor være mulig å benytte tilskuddsmidler til kompetansehevende tiltak, implementering, drift mv. Helseteknologiordningen må sees i sammenheng med Felles kommunal journal.",
+                    "text": (
+                        "Norsk Sykepleierforbund uttrykte bekymring for en fragmentert "
+                        "og sakte utvikling. I dialog med leverandørene hører vi ofte "
+                        "om manglende kompetanse som en del av årsaken til at det går "
+                        "for sakte. Det bør derfor være mulig å benytte "
+                        "tilskuddsmidler til kompetansehevende tiltak, implementering, "
+                        "drift mv. Helseteknologiordningen må sees i sammenheng med "
+                        "Felles kommunal journal."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "En representant fra kommunal sektor uttalte at Helseteknologiordningen ikke løser problemene i kommunene. Hvis Helseteknologiordningen nå er verktøyet regjeringen satser på, må det innrettes slik at det forbedrer tjenesten. Det må ikke bare stilles krav til kommunene, men også til journalleverandørene. Helseteknologiordningen sitt forhold til mål 4 i den nye nasjonale e-helsestrategien om tilgjengelige data og økt samhandling må tydeliggjøres.",
+                    "text": (
+                        "En representant fra kommunal sektor uttalte at "
+                        "Helseteknologiordningen ikke løser problemene i kommunene. "
+                        "Hvis Helseteknologiordningen nå er verktøyet regjeringen "
+                        "satser på, må det innrettes slik at det forbedrer tjenesten. "
+                        "Det må ikke bare stilles krav til kommunene, men også til "
+                        "journalleverandørene. Helseteknologiordningen sitt forhold "
+                        "til mål 4 i den nye nasjonale e-helsestrategien om "
+                        "tilgjengelige data og økt samhandling må tydeliggjøres."
+                    ),
                 },
                 {
                     "organisation": "Norsk helsenett SF",
-                    "text": "Norsk helsenett SF uttalte at ordningen er for ensidig innrettet mot anskaffelsesprosessen. Den må også hensynta informasjonsdeling mellom nivåene og rammene for at kommunene kan samhandle.",
+                    "text": (
+                        "Norsk helsenett SF uttalte at ordningen er for ensidig "
+                        "innrettet mot anskaffelsesprosessen. Den må også hensynta "
+                        "informasjonsdeling mellom nivåene og rammene for at kommunene "
+                        "kan samhandle."
+                    ),
                 },
                 {
                     "sector": "Pasient- og brukerorganisasjonene",
-                    "text": "Representant fra pasient- og brukerorganisasjonene uttalte at det at systemene snakker sammen må være grunnlaget for hele ordningen.",
+                    "text": (
+                        "Representant fra pasient- og brukerorganisasjonene uttalte at "
+                        "det at systemene snakker sammen må være grunnlaget for hele "
+                        "ordningen."
+                    ),
                 },
                 {
                     "organisation": "Helse Vest RHF",
-                    "text": "Helse Vest RHF mener at Felles kommunal journal har en innretning som gjør at den kan knyttes til samhandlingsplattformen til Norsk helsenett SF. Helseteknologiordningen må støtte opp under retningen til Felles kommunal journal.",
+                    "text": (
+                        "Helse Vest RHF mener at Felles kommunal journal har en "
+                        "innretning som gjør at den kan knyttes til "
+                        "samhandlingsplattformen til Norsk helsenett SF. "
+                        "Helseteknologiordningen må støtte opp under retningen til "
+                        "Felles kommunal journal."
+                    ),
                 },
                 {
                     "organisation": "Helse Midt-Norge RHF",
-                    "text": "Helse Midt-Norge RHF uttalte at dette er en god ordning når forretningsmodeller, samhandlingsplattform og driftsorganisasjon er på plass, noe som ikke er tilfelle for de fleste kommunene i Norge.",
+                    "text": (
+                        "Helse Midt-Norge RHF uttalte at dette er en god ordning når "
+                        "forretningsmodeller, samhandlingsplattform og "
+                        "driftsorganisasjon er på plass, noe som ikke er tilfelle for "
+                        "de fleste kommunene i Norge."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor er urolig for at ordningen fragmenterer helsetjenesten. Målet om at informasjon skal følge pasienten må stå øverst. Kommunene i Midt-Norge hadde ikke hatt felles journal om det ikke var for at Helse Midt-Norge RHF gikk i bresjen. Selv i en så stor kommune som Trondheim er det ikke nok kapasitet og kompetanse til å dra så store løft, verken når det gjelder anskaffelser eller innføring.",
+                    "text": (
+                        "Representant fra kommunal sektor er urolig for at ordningen "
+                        "fragmenterer helsetjenesten. Målet om at informasjon skal "
+                        "følge pasienten må stå øverst. Kommunene i Midt-Norge hadde "
+                        "ikke hatt felles journal om det ikke var for at Helse "
+                        "Midt-Norge RHF gikk i bresjen. Selv i en så stor kommune som "
+                        "Trondheim er det ikke nok kapasitet og kompetanse til å dra "
+                        "så store løft, verken når det gjelder anskaffelser eller "
+                        "innføring."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant for kommunal sektor uttalte at gjennom arbeidet med felles journalløft har flere leverandører vist investeringsvilje. Helseteknologiordningen er ment for 2024 og det vil ta tid å mobilisere. Det er derfor viktig å bruke 2023 effektivt til forberedelser.",
+                    "text": (
+                        "Representant for kommunal sektor uttalte at gjennom arbeidet "
+                        "med felles journalløft har flere leverandører vist "
+                        "investeringsvilje. Helseteknologiordningen er ment for 2024 "
+                        "og det vil ta tid å mobilisere. Det er derfor viktig å bruke "
+                        "2023 effektivt til forberedelser."
+                    ),
                 },
                 {
                     "organisation": "Direktoratet for e-helse",
-                    "text": "Direktoratet for e-helse oppsummerte diskusjonen med å takke for alle gode innspill og høyt engasjement. Det er tydelig at det er mange meninger om rammene og føringene som er lagt til grunn i oppdraget og at innretningen på ordningen må endres noe. Vi er alle enige om at vi ønsker å løse kommunenes behov og rådet støtter at vi går for ambisjonsnivå 3. Dette skal være en støtte til kommunene. Vi skal starte opp med journal og velferdsteknologi, men drøftingen i møtet viser et stort utfordringsbilde innen samhandlingsområdet. Rådet er tydelig på at ordningen alene ikke løser alt, men må sees i sammenheng med annet pågående arbeid og at innretningen må utvikles til å ha mer fokus på tilgjengeliggjøring av informasjon for å tilrettelegge for bedre samhandling internt i en kommune og mellom kommunene. Direktoratet oppfatter støtte til hvordan standardisering er ivaretatt i Helseteknologiordningen. Direktoratet for e-helse leverer i henhold til saksunderlaget til Helse- og omsorgsdepartementet 7. desember, innenfor de føringen som ligger i oppdraget. Vi vil i oversendelsen vedlegge et følgebrev og utkast til referat fra behandlingen i Nasjonalt e-helseråd 2. desember.",
+                    "text": (
+                        "Direktoratet for e-helse oppsummerte diskusjonen med å takke "
+                        "for alle gode innspill og høyt engasjement. Det er tydelig at "
+                        "det er mange meninger om rammene og føringene som er lagt til "
+                        "grunn i oppdraget og at innretningen på ordningen må endres "
+                        "noe. Vi er alle enige om at vi ønsker å løse kommunenes behov "
+                        "og rådet støtter at vi går for ambisjonsnivå 3. Dette skal "
+                        "være en støtte til kommunene. Vi skal starte opp med journal "
+                        "og velferdsteknologi, men drøftingen i møtet viser et stort "
+                        "utfordringsbilde innen samhandlingsområdet. Rådet er tydelig "
+                        "på at ordningen alene ikke løser alt, men må sees i "
+                        "sammenheng med annet pågående arbeid og at innretningen må "
+                        "utvikles til å ha mer fokus på tilgjengeliggjøring av "
+                        "informasjon for å tilrettelegge for bedre samhandling internt "
+                        "i en kommune og mellom kommunene. Direktoratet oppfatter "
+                        "støtte til hvordan standardisering er ivaretatt i "
+                        "Helseteknologiordningen. Direktoratet for e-helse leverer i "
+                        "henhold til saksunderlaget til Helse- og omsorgsdepartementet "
+                        "7. desember, innenfor de føringen som ligger i oppdraget. Vi "
+                        "vil i oversendelsen vedlegge et følgebrev og utkast til "
+                        "referat fra behandlingen i Nasjonalt e-helseråd 2. desember."
+                    ),
                 },
             ],
-            "decision": "Nasjonalt e-helseråd anbefaler at ambisjonsnivå 3 velges på journalområdet og støtter innretningen rundt standardisering. Velferdsteknologi bør innfases i arbeidet fra start, med opptrapping etter at evaluering av velferdsteknologiprogrammet foreligger. Direktoratet for e-helse bes ta med seg innspillene som ble gitt i møtet og synliggjøre disse for departementet.",
+            "decision": (
+                "Nasjonalt e-helseråd anbefaler at ambisjonsnivå 3 velges på "
+                "journalområdet og støtter innretningen rundt standardisering. "
+                "Velferdsteknologi bør innfases i arbeidet fra start, med opptrapping "
+                "etter at evaluering av velferdsteknologiprogrammet foreligger. "
+                "Direktoratet for e-helse bes ta med seg innspillene som ble gitt i "
+                "møtet og synliggjøre disse for departementet."
+            ),
             "attachments": [ATTACHMENT_41_22],
         },
         {
@@ -425,66 +553,155 @@ MEETING_6_2022 = {
             ),
             "inputs": [
                 {
-                    "text": "Ny nasjonal e-helsestrategi for helse- og omsorgssektoren fikk bred støtte i Nasjonalt e-helseråd, og Direktoratet for e-helse fikk gode tilbakemeldinger på arbeidet og prosessen."
+                    "text": (
+                        "Ny nasjonal e-helsestrategi for helse- og omsorgssektoren "
+                        "fikk bred støtte i Nasjonalt e-helseråd, og Direktoratet for "
+                        "e-helse fikk gode tilbakemeldinger på arbeidet og prosessen."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor sa at Direktoratet for e-helse har lyttet godt til KS. Nå må vi handle, få erfaring, se hvordan dette fungerer, og justere etter hvert. Det er fortsatt flere spørsmål som ikke er besvart i realiseringsplanen, og relasjonen til andre aktiviteter og planer er ennå noe utydelig. I tillegg må en prioritering av måleindikatorene gjøres. Det kan gis støtte til strategien, det er litt mer usikkerhet knyttet til realiseringsplanen. Der trenger KS mer tid.",
+                    "text": (
+                        "Representant fra kommunal sektor sa at Direktoratet for "
+                        "e-helse har lyttet godt til KS. Nå må vi handle, få erfaring, "
+                        "se hvordan dette fungerer, og justere etter hvert. Det er "
+                        "fortsatt flere spørsmål som ikke er besvart i "
+                        "realiseringsplanen, og relasjonen til andre aktiviteter og "
+                        "planer er ennå noe utydelig. I tillegg må en prioritering av "
+                        "måleindikatorene gjøres. Det kan gis støtte til strategien, "
+                        "det er litt mer usikkerhet knyttet til realiseringsplanen. "
+                        "Der trenger KS mer tid."
+                    ),
                 },
                 {
                     "organisation": "Direktoratet for e-helse",
-                    "text": "Direktoratet for e-helse understreket viktigheten av at vi nå kommer i gang med arbeidet, får læring og justerer underveis. Aktiviteter i underliggende planer er detaljert opp i selve programmene, ikke i strategien.",
+                    "text": (
+                        "Direktoratet for e-helse understreket viktigheten av at vi nå "
+                        "kommer i gang med arbeidet, får læring og justerer underveis. "
+                        "Aktiviteter i underliggende planer er detaljert opp i selve "
+                        "programmene, ikke i strategien."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor lurte på hvordan direktoratet skal jobbe for at hele sektoren skal få et eierskap til denne strategien, og hva som er tenkt rundt lanseringen i januar. Direktoratet for e-helse svarte at de har en kommunikasjonsplan og vil følge denne i 1.kvartal Videre ble det nevnt viktigheten av å se på strategien og dens rolle opp mot ny nasjonal helse- og samhandlingsplan. Det vil bli et innstikk i Aftenposten 14.12 om den nye strategien",
+                    "text": (
+                        "Representant fra kommunal sektor lurte på hvordan "
+                        "direktoratet skal jobbe for at hele sektoren skal få et "
+                        "eierskap til denne strategien, og hva som er tenkt rundt "
+                        "lanseringen i januar. Direktoratet for e-helse svarte at de "
+                        "har en kommunikasjonsplan og vil følge denne i 1.kvartal "
+                        "Videre ble det nevnt viktigheten av å se på strategien og "
+                        "dens rolle opp mot ny nasjonal helse- og samhandlingsplan. "
+                        "Det vil bli et innstikk i Aftenposten 14.12 om den nye "
+                        "strategien"
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Flere representanter fra kommunal sektor støttet dette med kommunikasjon og at det er viktig at alle finner sin rolle i strategien og er samlet om denne.",
+                    "text": (
+                        "Flere representanter fra kommunal sektor støttet dette med "
+                        "kommunikasjon og at det er viktig at alle finner sin rolle i "
+                        "strategien og er samlet om denne."
+                    ),
                 },
                 {
                     "organisation": "Helse Midt-Norge RHF",
-                    "text": "Helse Midt-Norge RHF støtter strategien og at vi nå må over til realisering av den.",
+                    "text": (
+                        "Helse Midt-Norge RHF støtter strategien og at vi nå må over "
+                        "til realisering av den."
+                    ),
                 },
                 {
                     "organisation": "Folkehelseinstituttet",
-                    "text": "FHI viste til at EU har tatt en tydeligere og sterkere rolle innenfor e-helse de siste årene. Det kommer ikke godt nok frem i strategien og bør tydeliggjøres. Sektor skal standardisere, men det er ikke enkelt uten å jobbe internasjonalt.",
+                    "text": (
+                        "FHI viste til at EU har tatt en tydeligere og sterkere rolle "
+                        "innenfor e-helse de siste årene. Det kommer ikke godt nok "
+                        "frem i strategien og bør tydeliggjøres. Sektor skal "
+                        "standardisere, men det er ikke enkelt uten å jobbe "
+                        "internasjonalt."
+                    ),
                 },
                 {
                     "organisation": "Folkehelseinstituttet",
-                    "text": "FHI mener at ambisjonen til helseregistrene bør være at de blir til nasjonale felleskomponenter",
+                    "text": (
+                        "FHI mener at ambisjonen til helseregistrene bør være at de "
+                        "blir til nasjonale felleskomponenter"
+                    ),
                 },
                 {
                     "organisation": "Folkehelseinstituttet",
-                    "text": "FHI kom med innspill om at Helse Midt-Norge RHF som har den største satsingen på e-helseområdet bør foreslå aktuelle målindikatorer som vi kan følge ekstra med på. I Midt-Norge er det mye spennende som skjer som det kan være motiverende og ikke minst viktig å følge med på for resten av sektor.",
+                    "text": (
+                        "FHI kom med innspill om at Helse Midt-Norge RHF som har den "
+                        "største satsingen på e-helseområdet bør foreslå aktuelle "
+                        "målindikatorer som vi kan følge ekstra med på. I Midt-Norge "
+                        "er det mye spennende som skjer som det kan være motiverende "
+                        "og ikke minst viktig å følge med på for resten av sektor."
+                    ),
                 },
                 {
                     "organisation": "Norsk helsenett SF",
-                    "text": "Norsk helsenett SF spurte om måleindikatorene gjelder for hele strategiperioden. Direktoratet for e-helse svarte at de vil justeres underveis, som en del av oppfølgingen av strategien.",
+                    "text": (
+                        "Norsk helsenett SF spurte om måleindikatorene gjelder for "
+                        "hele strategiperioden. Direktoratet for e-helse svarte at de "
+                        "vil justeres underveis, som en del av oppfølgingen av "
+                        "strategien."
+                    ),
                 },
                 {
                     "organisation": "Helsedirektoratet",
-                    "text": "Helsedirektoratet mener vi må ha mer oppmerksomhet på det tverrsektorielle samarbeidet. Det er stadig flere satsinger med mål om å samordne tjenester overfor innbygger.",
+                    "text": (
+                        "Helsedirektoratet mener vi må ha mer oppmerksomhet på det "
+                        "tverrsektorielle samarbeidet. Det er stadig flere satsinger "
+                        "med mål om å samordne tjenester overfor innbygger."
+                    ),
                 },
                 {
                     "organisation": "Helse Sør-Øst RHF",
-                    "text": "Helse Sør-Øst RHF mener det er viktig å komme i gang med arbeidet, og at realiseringsplanen som er presentert er ¨godt nok til å starte med.",
+                    "text": (
+                        "Helse Sør-Øst RHF mener det er viktig å komme i gang med "
+                        "arbeidet, og at realiseringsplanen som er presentert er ¨godt "
+                        "nok til å starte med."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor mener det er viktig å ha noe forutsigbart, og at hovedinnretningen av strategien bør ligge fast.",
+                    "text": (
+                        "Representant fra kommunal sektor mener det er viktig å ha noe "
+                        "forutsigbart, og at hovedinnretningen av strategien bør ligge "
+                        "fast."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor mener at ambisjonsnivået som er satt i realiseringsplanen ikke er forankret godt nok. Vi må etterstrebe at ambisjonsnivåene harmoniseres med kommunene sine ambisjonsnivåer. Planen må evalueres og eventuelt justeres underveis. Planen kan likevel besluttes som utgangspunkt for oppfølging i første kvartal 2023.",
+                    "text": (
+                        "Representant fra kommunal sektor mener at ambisjonsnivået som "
+                        "er satt i realiseringsplanen ikke er forankret godt nok. Vi "
+                        "må etterstrebe at ambisjonsnivåene harmoniseres med kommunene "
+                        "sine ambisjonsnivåer. Planen må evalueres og eventuelt "
+                        "justeres underveis. Planen kan likevel besluttes som "
+                        "utgangspunkt for oppfølging i første kvartal 2023."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor påpekte at forretningsmodellene på tvers av nivåene er kritiske for å skalere opp e-helseløsningene. Det er ikke et mål i seg selv, men en forutsetning. Dette er krevende og bør arbeides med videre.",
+                    "text": (
+                        "Representant fra kommunal sektor påpekte at "
+                        "forretningsmodellene på tvers av nivåene er kritiske for å "
+                        "skalere opp e-helseløsningene. Det er ikke et mål i seg selv, "
+                        "men en forutsetning. Dette er krevende og bør arbeides med "
+                        "videre."
+                    ),
                 },
             ],
-            "decision": "Nasjonalt e-helseråd stiller seg bak ny nasjonal e-helsestrategi for helse- og omsorgssektoren. Strategien skal være retningsgivende for relevante strategier og planer. Nasjonalt e-helseråd stiller seg også bak hvordan strategien skal følges opp i 2023, som beskrevet i «Plan for realisering av nasjonal e-helsestrategi v.0.95». Det skal jobbes videre med realiseringsplanen og særskilt med målindikatorene sammen med aktørene i sektor.",
+            "decision": (
+                "Nasjonalt e-helseråd stiller seg bak ny nasjonal e-helsestrategi for "
+                "helse- og omsorgssektoren. Strategien skal være retningsgivende for "
+                "relevante strategier og planer. Nasjonalt e-helseråd stiller seg også "
+                "bak hvordan strategien skal følges opp i 2023, som beskrevet i «Plan "
+                "for realisering av nasjonal e-helsestrategi v.0.95». Det skal jobbes "
+                "videre med realiseringsplanen og særskilt med målindikatorene sammen "
+                "med aktørene i sektor."
+            ),
         },
         {
             "title": (
@@ -504,54 +721,147 @@ MEETING_6_2022 = {
             "inputs": [
                 {
                     "organisation": "Legeforeningen",
-                    "text": "Legeforeningen nevnte at alle kommunene viste seg avhengig av fastlegene under pandemien for å kunne søke opp og finne de sårbare gruppene i kommunen når det kom til vaksinering. Verktøyet hadde vi, men det var ikke fult integrert. Videre påpekte legeforeningen at sektor har anledning til en årlig trening på dette under influensasesongen, men den bruker vi ikke.",
+                    "text": (
+                        "Legeforeningen nevnte at alle kommunene viste seg avhengig av "
+                        "fastlegene under pandemien for å kunne søke opp og finne de "
+                        "sårbare gruppene i kommunen når det kom til vaksinering. "
+                        "Verktøyet hadde vi, men det var ikke fult integrert. Videre "
+                        "påpekte legeforeningen at sektor har anledning til en årlig "
+                        "trening på dette under influensasesongen, men den bruker vi "
+                        "ikke."
+                    ),
                 },
                 {
                     "organisation": "Norsk Sykepleierforbund",
-                    "text": "Norsk sykepleierforbund mener det er nyttig vi kapitaliserer på den erfaringen vi gjorde under pandemien. Videre ble det understreket at samhandling og datadeling må ikke eksplisitt ses på i sammenheng med beredskapsarbeid, men også ses på opp mot de løsningene som hele helsetjenesten bruker i dag, og på den eksisterende infrastrukturen.",
+                    "text": (
+                        "Norsk sykepleierforbund mener det er nyttig vi kapitaliserer "
+                        "på den erfaringen vi gjorde under pandemien. Videre ble det "
+                        "understreket at samhandling og datadeling må ikke eksplisitt "
+                        "ses på i sammenheng med beredskapsarbeid, men også ses på opp "
+                        "mot de løsningene som hele helsetjenesten bruker i dag, og på "
+                        "den eksisterende infrastrukturen."
+                    ),
                 },
                 {
                     "sector": "Pasient- og brukerorganisasjonene",
-                    "text": "Representant fra pasient- og brukerorganisasjonene lurte på hvor mye av dette som stoppes av juridiske hindringer. FHI svarte at det juridiske er en stor utfordring i dette arbeidet.",
+                    "text": (
+                        "Representant fra pasient- og brukerorganisasjonene lurte på "
+                        "hvor mye av dette som stoppes av juridiske hindringer. FHI "
+                        "svarte at det juridiske er en stor utfordring i dette "
+                        "arbeidet."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor nevnte at pandemien viste oss at mye faktisk er mulig når det kommer til samhandling når vi har et konkret problem. Sektor må i større grad tørre å utfordre det juridiske reglementet.",
+                    "text": (
+                        "Representant fra kommunal sektor nevnte at pandemien viste "
+                        "oss at mye faktisk er mulig når det kommer til samhandling "
+                        "når vi har et konkret problem. Sektor må i større grad tørre "
+                        "å utfordre det juridiske reglementet."
+                    ),
                 },
                 {
                     "organisation": "Helse Vest RHF",
-                    "text": "Helse Vest RHF mener det er konkret læring sektor må ta med seg videre fra pandemien. Videreføring av løsninger, arbeidsmetodikken, og det å utfordre det juridiske. Videre stilte Helse Vest RHF seg undrende til at spesialisthelsetjenesten ikke er nevnt i dette arbeidet. Noe som fikk støtte av Helse Sør-Øst RHF. FHI svarte at spesialisthelsetjenesten har en viktig rolle her, og at det må tydeliggjøres. Videre erkjente FHI at i kjølvannet av pandemien har de ikke tenkt nok på spesialisthelsetjenesten da pandemien traff kommunene hardest.",
+                    "text": (
+                        "Helse Vest RHF mener det er konkret læring sektor må ta med "
+                        "seg videre fra pandemien. Videreføring av løsninger, "
+                        "arbeidsmetodikken, og det å utfordre det juridiske. Videre "
+                        "stilte Helse Vest RHF seg undrende til at "
+                        "spesialisthelsetjenesten ikke er nevnt i dette arbeidet. Noe "
+                        "som fikk støtte av Helse Sør-Øst RHF. FHI svarte at "
+                        "spesialisthelsetjenesten har en viktig rolle her, og at det "
+                        "må tydeliggjøres. Videre erkjente FHI at i kjølvannet av "
+                        "pandemien har de ikke tenkt nok på spesialisthelsetjenesten "
+                        "da pandemien traff kommunene hardest."
+                    ),
                 },
                 {
                     "organisation": "Norsk helsenett SF",
-                    "text": "Norsk helsenett SF mener de bør inkluderes i en styringsgruppe for dette arbeidet. Under pandemien var ikke finansiering eller det juridiske et problem. Hvis dette skal omhandle de nasjonale e-helseløsningene bør det også inn i TBU.",
+                    "text": (
+                        "Norsk helsenett SF mener de bør inkluderes i en "
+                        "styringsgruppe for dette arbeidet. Under pandemien var ikke "
+                        "finansiering eller det juridiske et problem. Hvis dette skal "
+                        "omhandle de nasjonale e-helseløsningene bør det også inn i "
+                        "TBU."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor mener digital hjemmeoppfølging ble lite tatt i bruk under pandemien. Dette kunne avlastet kommunene i større grad. Det er noe som må tas med inn her. Videre er det viktig med gode digitale verktøy for beredskap slik at informasjon fra blant andre sykehus og laboratorium flyter bedre ut til kommunene. Under pandemien ble det mye manuell oppfølging av stort og smått for kommunene.",
+                    "text": (
+                        "Representant fra kommunal sektor mener digital "
+                        "hjemmeoppfølging ble lite tatt i bruk under pandemien. Dette "
+                        "kunne avlastet kommunene i større grad. Det er noe som må tas "
+                        "med inn her. Videre er det viktig med gode digitale verktøy "
+                        "for beredskap slik at informasjon fra blant andre sykehus og "
+                        "laboratorium flyter bedre ut til kommunene. Under pandemien "
+                        "ble det mye manuell oppfølging av stort og smått for "
+                        "kommunene."
+                    ),
                 },
                 {
                     "organisation": "Helsedirektoratet",
-                    "text": "Helsedirektoratet understreket at de dataene sektor er avhengig av i en krisetid må vi få inn og få tilgang til i fredstid også. Svakhetene sektoren har i normal drift blir veldig tydelig når vi kommer i en krise. Videre er det viktig vi ser utover vår egen sektor når det kommer til beredskapsarbeid.",
+                    "text": (
+                        "Helsedirektoratet understreket at de dataene sektor er "
+                        "avhengig av i en krisetid må vi få inn og få tilgang til i "
+                        "fredstid også. Svakhetene sektoren har i normal drift blir "
+                        "veldig tydelig når vi kommer i en krise. Videre er det viktig "
+                        "vi ser utover vår egen sektor når det kommer til "
+                        "beredskapsarbeid."
+                    ),
                 },
                 {
                     "organisation": "Folkehelseinstituttet",
-                    "text": "FHI kommenterte at pandemien viste oss et mulighetsrom, men også hvor dårlig det står til i det daglige. Vår sektor må tenke beredskap i alt vi gjør, og at det må kunne skaleres opp i en krise. Beredskapsregisteret er det kun FHI som har tilgang til og som da kan analysere på den dataen. Videre påpekte FHI at dersom de nasjonale e-helseløsningene skal brukes i beredskapssammenheng må alle løsningene også inn i finansieringsmodellen. Da er det viktig at det er nytte for kommunene slik at de er villig til å betale for det. FHI understreket også at i pandemien var nøkkelen strukturerte data. Det holder ikke med ustrukturerte data.",
+                    "text": (
+                        "FHI kommenterte at pandemien viste oss et mulighetsrom, men "
+                        "også hvor dårlig det står til i det daglige. Vår sektor må "
+                        "tenke beredskap i alt vi gjør, og at det må kunne skaleres "
+                        "opp i en krise. Beredskapsregisteret er det kun FHI som har "
+                        "tilgang til og som da kan analysere på den dataen. Videre "
+                        "påpekte FHI at dersom de nasjonale e-helseløsningene skal "
+                        "brukes i beredskapssammenheng må alle løsningene også inn i "
+                        "finansieringsmodellen. Da er det viktig at det er nytte for "
+                        "kommunene slik at de er villig til å betale for det. FHI "
+                        "understreket også at i pandemien var nøkkelen strukturerte "
+                        "data. Det holder ikke med ustrukturerte data."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor spilte inn at «inhouse» kompetanse på dette er viktig. Det gjør at en kan snu seg rundt fort og tilpasse seg nye hendelser og utfordringer. De store kommunene og sykehusene kan ikke være for avhengig av eksterne systemer.",
+                    "text": (
+                        "Representant fra kommunal sektor spilte inn at «inhouse» "
+                        "kompetanse på dette er viktig. Det gjør at en kan snu seg "
+                        "rundt fort og tilpasse seg nye hendelser og utfordringer. De "
+                        "store kommunene og sykehusene kan ikke være for avhengig av "
+                        "eksterne systemer."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "En annen representant fra kommunal sektor understreket at problemet vi har til daglig knyttet til datadeling og samhandling blir enda tydeligere i en krise. Kunnskapen vi har fått etter pandemien må ikke gå tapt, men få frem betydningen av at det arbeidet fortsetter.",
+                    "text": (
+                        "En annen representant fra kommunal sektor understreket at "
+                        "problemet vi har til daglig knyttet til datadeling og "
+                        "samhandling blir enda tydeligere i en krise. Kunnskapen vi "
+                        "har fått etter pandemien må ikke gå tapt, men få frem "
+                        "betydningen av at det arbeidet fortsetter."
+                    ),
                 },
                 {
                     "organisation": "Direktoratet for e-helse",
-                    "text": "Direktoratet for e-helse kommenterte at de er blitt utfordret til å ta en rolle i dette arbeidet. En styringsgruppe for beredskap vil ikke bli et nytt utvalg i rådsmodellen, men et underorgan. Strategiske saker fra styringsgruppen kan løftes inn i rådsmodellen.",
+                    "text": (
+                        "Direktoratet for e-helse kommenterte at de er blitt utfordret "
+                        "til å ta en rolle i dette arbeidet. En styringsgruppe for "
+                        "beredskap vil ikke bli et nytt utvalg i rådsmodellen, men et "
+                        "underorgan. Strategiske saker fra styringsgruppen kan løftes "
+                        "inn i rådsmodellen."
+                    ),
                 },
             ],
-            "decision": "Nasjonalt e-helseråd tar saken til orientering og støtter innretningen og understreker viktigheten av videre arbeid med digitalisering av helse- og smittevernberedskapen. Direktoratet for e-helse bes om å ta med innspill fra møtet og følge opp saken videre.",
+            "decision": (
+                "Nasjonalt e-helseråd tar saken til orientering og støtter "
+                "innretningen og understreker viktigheten av videre arbeid med "
+                "digitalisering av helse- og smittevernberedskapen. Direktoratet for "
+                "e-helse bes om å ta med innspill fra møtet og følge opp saken videre."
+            ),
         },
         {
             "title": (
@@ -571,22 +881,62 @@ MEETING_6_2022 = {
             "inputs": [
                 {
                     "organisation": "Helsedirektoratet",
-                    "text": "Helsedirektoratet spurte om det er gjort nye vurderinger i dette arbeidet opp mot GDPR og Schrems II, og om det fortsatt er årsaken til at helseanalyseplattformen ikke realiseres. Direktoratet for e-helse svarte at de jobber nå med en ny vurdering på dette. Det er risiko ved løsningen som fortsatt er gjeldende.",
+                    "text": (
+                        "Helsedirektoratet spurte om det er gjort nye vurderinger i "
+                        "dette arbeidet opp mot GDPR og Schrems II, og om det fortsatt "
+                        "er årsaken til at helseanalyseplattformen ikke realiseres. "
+                        "Direktoratet for e-helse svarte at de jobber nå med en ny "
+                        "vurdering på dette. Det er risiko ved løsningen som fortsatt "
+                        "er gjeldende."
+                    ),
                 },
                 {
                     "organisation": "Helse Midt-Norge RHF",
-                    "text": "Helse Midt-Norge RHF spilte inn at det er motstand mot å ensidig overføre vedtaksmyndighet for tilgjengeliggjøring fra registerforvaltere. De mener det er viktig å bistå de lokale vedtaksmyndighetene, og tenke mer mot bygging av nettverk. Direktoratet for e-helse kommenterte at overføring av vedtaksmyndighet nå i første omgang er for de sentrale nasjonale registrene. Videre må det ses på hensiktsmessigheten ved å overføre vedtaksmyndighet, i samråd med registerforvalterne. Vi er helt avhengig av å samarbeide med registerforvalterne.",
+                    "text": (
+                        "Helse Midt-Norge RHF spilte inn at det er motstand mot å "
+                        "ensidig overføre vedtaksmyndighet for tilgjengeliggjøring fra "
+                        "registerforvaltere. De mener det er viktig å bistå de lokale "
+                        "vedtaksmyndighetene, og tenke mer mot bygging av nettverk. "
+                        "Direktoratet for e-helse kommenterte at overføring av "
+                        "vedtaksmyndighet nå i første omgang er for de sentrale "
+                        "nasjonale registrene. Videre må det ses på "
+                        "hensiktsmessigheten ved å overføre vedtaksmyndighet, i samråd "
+                        "med registerforvalterne. Vi er helt avhengig av å samarbeide "
+                        "med registerforvalterne."
+                    ),
                 },
                 {
                     "organisation": "Folkehelseinstituttet",
-                    "text": "FHI nevnte at det som virkelig betyr noe for forskerne er å få raskere tilgang til dataene. FHI er usikre på om det er tilstrekkelig med ressurser og kompetanse i helsedataservice til å overta denne oppgaven. Det er svært uheldig om behandlingstiden øker. FHI mener Direktoratet for e-helse må bruke kjernekompetansen ellers i landet også, og ikke la det kun ligge i miljøet på Tynset i en overgangsperiode. Direktoratet for e-helse støtter at den viktigste oppgaven i 2023 er å redusere restanser og utleveringstid. Forberedelser for overføring av vedtaksmyndighet skjer nå i tett samarbeid med registerforvalterne, og det blir viktig å sikre at de samlede ressursene benyttes på en god og hensiktsmessig måte.",
+                    "text": (
+                        "FHI nevnte at det som virkelig betyr noe for forskerne er å "
+                        "få raskere tilgang til dataene. FHI er usikre på om det er "
+                        "tilstrekkelig med ressurser og kompetanse i helsedataservice "
+                        "til å overta denne oppgaven. Det er svært uheldig om "
+                        "behandlingstiden øker. FHI mener Direktoratet for e-helse må "
+                        "bruke kjernekompetansen ellers i landet også, og ikke la det "
+                        "kun ligge i miljøet på Tynset i en overgangsperiode. "
+                        "Direktoratet for e-helse støtter at den viktigste oppgaven i "
+                        "2023 er å redusere restanser og utleveringstid. Forberedelser "
+                        "for overføring av vedtaksmyndighet skjer nå i tett samarbeid "
+                        "med registerforvalterne, og det blir viktig å sikre at de "
+                        "samlede ressursene benyttes på en god og hensiktsmessig måte."
+                    ),
                 },
                 {
                     "organisation": "Helse Sør-Øst RHF",
-                    "text": "Helse Sør-Øst RHF minnet E-helserådet om en avtale mellom USA og EU som er på vei. Datatilsynet sier at når avtalen signeres vil utfordringene knyttet til Schrems II være borte.",
+                    "text": (
+                        "Helse Sør-Øst RHF minnet E-helserådet om en avtale mellom USA "
+                        "og EU som er på vei. Datatilsynet sier at når avtalen "
+                        "signeres vil utfordringene knyttet til Schrems II være borte."
+                    ),
                 },
             ],
-            "decision": "Nasjonalt e-helseråd er orientert om status på arbeidet med helsedatasatsingen og etablering av helsedataråd og brukerråd for helsedata, og ber om at innspill fremkommet i møtet vurderes inn i videre arbeid.",
+            "decision": (
+                "Nasjonalt e-helseråd er orientert om status på arbeidet med "
+                "helsedatasatsingen og etablering av helsedataråd og brukerråd for "
+                "helsedata, og ber om at innspill fremkommet i møtet vurderes inn i "
+                "videre arbeid."
+            ),
         },
         {
             "title": "Digital samhandling – PDS og PLL i 2023",
@@ -612,36 +962,78 @@ MEETING_6_2022 = {
             ),
             "inputs": [
                 {
-                    "text": "Prioriteringene programmene har lagt i alternativ 3 som ble presentert i møtet fikk bred støtte i Nasjonalt e-helseråd."
+                    "text": (
+                        "Prioriteringene programmene har lagt i alternativ 3 som ble "
+                        "presentert i møtet fikk bred støtte i Nasjonalt e-helseråd."
+                    ),
                 },
                 {
                     "organisation": "Legeforeningen",
-                    "text": "Legeforeningen mener det er viktig å lykkes i 2023, for å få midler i 2024. Legeforeningen mener pasientens legemiddelliste definitivt er det viktigste å fullføre fortest mulig. Men hvis det viktigste for å få videre midler er å holde hjulene i gang så er det forståelig å velge alternativ 3.",
+                    "text": (
+                        "Legeforeningen mener det er viktig å lykkes i 2023, for å få "
+                        "midler i 2024. Legeforeningen mener pasientens "
+                        "legemiddelliste definitivt er det viktigste å fullføre "
+                        "fortest mulig. Men hvis det viktigste for å få videre midler "
+                        "er å holde hjulene i gang så er det forståelig å velge "
+                        "alternativ 3."
+                    ),
                 },
                 {
                     "organisation": "Helsedirektoratet",
-                    "text": "Helsedirektoratet antar det kan være usikkerhet og risiko innenfor de ulike alternativene som ble presentert. De mener det derfor er viktig å gjøre en ny vurdering på vårparten for så å eventuelt justere noe.",
+                    "text": (
+                        "Helsedirektoratet antar det kan være usikkerhet og risiko "
+                        "innenfor de ulike alternativene som ble presentert. De mener "
+                        "det derfor er viktig å gjøre en ny vurdering på vårparten for "
+                        "så å eventuelt justere noe."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor mener alternativ 3 synliggjør potensiale med de to store satsningene. I tillegg får vi en større driv fra kommunene for å få opp tempo hvis nytteverdien blir tydelig. Kommunene må kunne se gevinstene ute i tjenesten. I tillegg ble det presisert at det bør være noen nasjonale føringer på hvordan klare å synliggjøre databehandleransvaret og prioriteringene.",
+                    "text": (
+                        "Representant fra kommunal sektor mener alternativ 3 "
+                        "synliggjør potensiale med de to store satsningene. I tillegg "
+                        "får vi en større driv fra kommunene for å få opp tempo hvis "
+                        "nytteverdien blir tydelig. Kommunene må kunne se gevinstene "
+                        "ute i tjenesten. I tillegg ble det presisert at det bør være "
+                        "noen nasjonale føringer på hvordan klare å synliggjøre "
+                        "databehandleransvaret og prioriteringene."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Representant fra kommunal sektor mener det er viktig å mobilisere for ibruktagelse. Steg 2 inneholdt en del forberedende arbeid til å ta i bruk løsningene. Forutsetningen for å kunne gjøre det er felles tillitsmodell, noe vi opplever mangler i dag. Vi må ha gode rammebetingelser for tillitsmodeller hvor dette kan realiseres.",
+                    "text": (
+                        "Representant fra kommunal sektor mener det er viktig å "
+                        "mobilisere for ibruktagelse. Steg 2 inneholdt en del "
+                        "forberedende arbeid til å ta i bruk løsningene. "
+                        "Forutsetningen for å kunne gjøre det er felles tillitsmodell, "
+                        "noe vi opplever mangler i dag. Vi må ha gode rammebetingelser "
+                        "for tillitsmodeller hvor dette kan realiseres."
+                    ),
                 },
                 {
                     "sector": "Kommunal sektor",
-                    "text": "Videre ble det påpekt fra representant fra kommunal sektor at det å redusere ambisjonsnivået på kjernejournal når kommunene i lov er blitt bedt om å betale for det blir svært uheldig.",
+                    "text": (
+                        "Videre ble det påpekt fra representant fra kommunal sektor at "
+                        "det å redusere ambisjonsnivået på kjernejournal når kommunene "
+                        "i lov er blitt bedt om å betale for det blir svært uheldig."
+                    ),
                 },
                 {
                     "organisation": "Helse Vest RHF",
-                    "text": "Helse Vest RHF tok til orde for at tillitsmodellen og operasjonalisering av den er noe som må løses. Helse Sør-Øst RHF støttet dette og informerte samtidig om at dette skal de ses nærmere på i programstyremøtet 14. desember.",
+                    "text": (
+                        "Helse Vest RHF tok til orde for at tillitsmodellen og "
+                        "operasjonalisering av den er noe som må løses. Helse Sør-Øst "
+                        "RHF støttet dette og informerte samtidig om at dette skal de "
+                        "ses nærmere på i programstyremøtet 14. desember."
+                    ),
                 },
                 {
                     "organisation": "Oslo kommune",
                     "written": True,
-                    "text": "Oslo kommune var ikke tilstede under saken, men har sendt inn skriftlig innspill som er videresendt til programmene.",
+                    "text": (
+                        "Oslo kommune var ikke tilstede under saken, men har sendt inn "
+                        "skriftlig innspill som er videresendt til programmene."
+                    ),
                 },
             ],
             # The proposal was amended in the meeting: «Oppdatert vedtak».
@@ -649,7 +1041,12 @@ MEETING_6_2022 = {
                 "Nasjonalt e-helseråd stiller seg bak de foreslåtte prioriteringene "
                 "fra PDS og PLL i 2023 (alternativ 3)."
             ),
-            "decision": "Nasjonalt e-helseråd stiller seg bak de foreslåtte prioriteringene fra PDS og PLL i 2023 (alternativ 3). Fordelingen av budsjett kan tas opp igjen i NUIT i 2 kvartal hvis programmene møter på uforutsette hendelser eller bruker mindre midler enn planlagt.",
+            "decision": (
+                "Nasjonalt e-helseråd stiller seg bak de foreslåtte prioriteringene "
+                "fra PDS og PLL i 2023 (alternativ 3). Fordelingen av budsjett kan tas "
+                "opp igjen i NUIT i 2 kvartal hvis programmene møter på uforutsette "
+                "hendelser eller bruker mindre midler enn planlagt."
+            ),
         },
         {
             "standard": "any_other_business",
@@ -660,7 +1057,7 @@ MEETING_6_2022 = {
     ],
 }
 
-# Meeting 1/2023: invented. Held, minuted and sent to the members for review; its item
+# Meeting 1/2023: invented. Held, minuted and out for the members' review; its item
 # 2/23 approves the minutes of 2 December 2022.
 MEETING_1_2023 = {
     "number": 1,
@@ -669,6 +1066,8 @@ MEETING_1_2023 = {
     "arrived": {},
     "secretariat": SECRETARIAT_STAFF,
     "minutes": "in_review",
+    # Sent to the members for review when the demo is loaded, with this many days.
+    "review_days": 14,
     "items": [
         {
             "standard": "summons_approval",

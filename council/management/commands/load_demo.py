@@ -1,0 +1,357 @@
+"""Load the demo council, Nasjonalt e-helseråd, with three meetings and demo logins.
+
+Everything goes through the services and the model validation that a user's edits go
+through, so the demo is data the application itself could have produced. Running it
+again changes nothing: an existing demo council is left as it is.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import timezone, translation
+from django.utils.text import slugify
+
+from council import demo_data
+from council.models import (
+    Attendance,
+    Council,
+    Meeting,
+    Membership,
+    Organisation,
+    Person,
+    Sector,
+)
+from minutes import services
+from minutes.models import AgendaItem, Attachment, Input, Minutes
+
+NO_MAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+
+# slugify drops letters it cannot decompose, so «Sør-Øst» would become «sr-st».
+_NORWEGIAN_TO_ASCII = str.maketrans(
+    {"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A"}
+)
+
+
+def _slug(name: str) -> str:
+    return slugify(name.translate(_NORWEGIAN_TO_ASCII))
+
+
+def _time(value: str | None) -> datetime.time | None:
+    return datetime.time.fromisoformat(value) if value else None
+
+
+def _saved(instance):
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+def minimal_pdf(lines: list[str]) -> bytes:
+    """A valid one-page PDF showing `lines`, built by hand: no PDF tool needed."""
+
+    def pdf_string(text: str) -> bytes:
+        escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        return b"(" + escaped.encode("cp1252") + b")"
+
+    stream = b"BT /F1 12 Tf 16 TL 56 780 Td " + b" ".join(
+        pdf_string(line) + b" Tj T*" for line in lines
+    )
+    stream += b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+        b"/Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    pdf = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    pdf += b"startxref\n%d\n%%%%EOF\n" % xref
+    return pdf
+
+
+class Command(BaseCommand):
+    help = "Load the demo council Nasjonalt e-helseråd, its meetings and demo logins."
+
+    def handle(self, *args, **options) -> None:
+        # The demo's history is not news: loading it e-mails nobody.
+        no_mail = override_settings(EMAIL_BACKEND=NO_MAIL_BACKEND)
+        with translation.override("nb"), no_mail, transaction.atomic():
+            if Council.objects.filter(slug=demo_data.COUNCIL["slug"]).exists():
+                self.stdout.write("Demo data already loaded: nothing was created.")
+                notes = {}
+            else:
+                loader = DemoLoader()
+                loader.load()
+                notes = loader.user_notes
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Demo data loaded: {demo_data.COUNCIL['name']} with "
+                        f"{len(demo_data.MEMBERS)} members and "
+                        f"{len(demo_data.MEETINGS)} meetings."
+                    )
+                )
+        self.stdout.write("\nDemo logins (for trying the site only):")
+        for username, password, _email, person, kind in demo_data.USERS:
+            who = f"{kind}, {person}" if person else kind
+            line = f"  {username:<12} password: {password:<18} ({who})"
+            self.stdout.write(line + notes.get(username, ""))
+
+
+class DemoLoader:
+    """Creates the demo rows in dependency order; meetings in date order."""
+
+    def __init__(self) -> None:
+        self.sectors: dict[str, Sector] = {}
+        self.organisations: dict[str, Organisation] = {}
+        self.people: dict[str, Person] = {}
+        self.memberships: list[Membership] = []
+        self.user_notes: dict[str, str] = {}
+
+    def load(self) -> None:
+        self.create_organisations()
+        council = self.create_council()
+        self.create_people(council)
+        wanted_status: dict[int, str] = {}
+        in_review = []
+        for data in demo_data.MEETINGS:
+            meeting = self.create_meeting(council, data)
+            wanted_status[meeting.pk] = data["minutes"]
+            self.approve_previous(meeting, wanted_status)
+            if data["minutes"] == Minutes.Status.IN_REVIEW:
+                in_review.append((meeting, data))
+        # The secretariat's login sends the new minutes for review.
+        secretariat_user = self.create_users(council)
+        for meeting, data in in_review:
+            services.minutes_send_for_review(
+                minutes=Minutes.objects.get(meeting=meeting),
+                by=secretariat_user,
+                deadline=timezone.localdate()
+                + datetime.timedelta(days=data["review_days"]),
+            )
+
+    def create_organisations(self) -> None:
+        for name, label in demo_data.SECTORS:
+            self.sectors[name] = _saved(Sector(name=name, representative_label=label))
+        for name, short_name, sector in demo_data.ORGANISATIONS:
+            self.organisations[name] = _saved(
+                Organisation(
+                    name=name,
+                    short_name=short_name,
+                    slug=_slug(name),
+                    sector=self.sectors[sector],
+                )
+            )
+
+    def create_council(self) -> Council:
+        data = demo_data.COUNCIL
+        return _saved(
+            Council(
+                name=data["name"],
+                slug=data["slug"],
+                description=data["description"],
+                secretariat_organisation=self.organisations[
+                    data["secretariat_organisation"]
+                ],
+                default_venue=data["default_venue"],
+                default_start_time=_time(data["default_start_time"]),
+                default_end_time=_time(data["default_end_time"]),
+                approval_rule=data["approval_rule"],
+            )
+        )
+
+    def create_people(self, council: Council) -> None:
+        for name, organisation in demo_data.MEMBERS + demo_data.OTHER_PEOPLE:
+            self.people[name] = _saved(
+                Person(name=name, organisation=self.organisations[organisation])
+            )
+        for order, (name, organisation) in enumerate(demo_data.MEMBERS, start=1):
+            self.memberships.append(
+                _saved(
+                    Membership(
+                        council=council,
+                        person=self.people[name],
+                        organisation=self.organisations[organisation],
+                        role=Membership.Role.MEMBER,
+                        order=order,
+                    )
+                )
+            )
+
+    def create_meeting(self, council: Council, data: dict) -> Meeting:
+        meeting = services.meeting_create(
+            council=council,
+            date=datetime.date.fromisoformat(data["date"]),
+            number=data["number"],
+            start_time=_time(data.get("start_time")),
+            end_time=_time(data.get("end_time")),
+            venue=data.get("venue"),
+        )
+        if data.get("first_item_number"):
+            # The council started counting this year's saker before the system.
+            meeting.first_item_number = data["first_item_number"]
+            meeting.save(update_fields=["first_item_number", "updated_at"])
+            services.agenda_renumber(meeting=meeting)
+        # Before the meeting: the agenda and the proposals, then the summons.
+        items = [
+            self.plan_item(meeting, position, item_data)
+            for position, item_data in enumerate(data["items"], start=1)
+        ]
+        services.summons_mark_sent(meeting=meeting)
+        # After it: attendance and the minutes of each item.
+        self.record_attendance(meeting, data)
+        for item, item_data in zip(items, data["items"], strict=True):
+            self.minute_item(meeting, item, item_data)
+        return meeting
+
+    def plan_item(self, meeting: Meeting, position: int, data: dict) -> AgendaItem:
+        fields = {
+            "title": data["title"],
+            "kind": data["kind"],
+            "presenters": data.get("presenters", ""),
+            "body": data.get("body", ""),
+        }
+        proposed = data.get("proposed", data.get("decision", ""))
+        if data.get("standard"):
+            item = meeting.items.get(standard=data["standard"])
+            for name, value in fields.items():
+                setattr(item, name, value)
+            _saved(item)
+            item.decision.proposed_text = proposed
+            _saved(item.decision)
+            return item
+        item = services.agenda_item_add(
+            meeting=meeting, proposed_decision=proposed, **fields
+        )
+        while item.order > position:
+            services.agenda_move(item=item, delta=-1)
+            item.refresh_from_db()
+        return item
+
+    def record_attendance(self, meeting: Meeting, data: dict) -> None:
+        for order, membership in enumerate(self.memberships, start=1):
+            name = membership.person.name
+            row = Attendance(
+                meeting=meeting,
+                role=Attendance.Role.MEMBER,
+                membership=membership,
+                person=membership.person,
+                order=order,
+                arrived_at=_time(data["arrived"].get(name)),
+            )
+            if name in data["absent"]:
+                row.status = Attendance.Status.ABSENT
+                row.substitute = self.people.get(data["absent"][name])
+            _saved(row)
+        for order, name in enumerate(data["secretariat"], start=1):
+            _saved(
+                Attendance(
+                    meeting=meeting,
+                    role=Attendance.Role.SECRETARIAT,
+                    person=self.people[name],
+                    order=order,
+                )
+            )
+
+    def minute_item(self, meeting: Meeting, item: AgendaItem, data: dict) -> None:
+        for order, input_data in enumerate(data.get("inputs", []), start=1):
+            entry = Input(
+                item=item,
+                order=order,
+                text=input_data["text"],
+                is_written=input_data.get("written", False),
+            )
+            if "organisation" in input_data:
+                entry.attribution = Input.Attribution.ORGANISATION
+                entry.organisation = self.organisations[input_data["organisation"]]
+            elif "sector" in input_data:
+                entry.attribution = Input.Attribution.SECTOR
+                entry.sector = self.sectors[input_data["sector"]]
+            _saved(entry)
+        if data.get("decision"):
+            item.decision.final_text = data["decision"]
+            _saved(item.decision)
+        for order, paper in enumerate(data.get("attachments", []), start=1):
+            content = minimal_pdf(paper["lines"])
+            attachment = Attachment(
+                meeting=meeting,
+                item=item,
+                title=paper["title"],
+                original_name=paper["filename"],
+                content_type="application/pdf",
+                size=len(content),
+                is_public=True,
+                order=order,
+            )
+            attachment.file.save(paper["filename"], ContentFile(content), save=False)
+            _saved(attachment)
+
+    def approve_previous(self, meeting: Meeting, wanted_status: dict[int, str]) -> None:
+        """The meeting's approval item approves the previous minutes, as in 39/22."""
+        item = meeting.items.filter(
+            standard=AgendaItem.Standard.MINUTES_APPROVAL,
+            approves_minutes_of__isnull=False,
+        ).first()
+        if item is None:
+            return
+        minutes = Minutes.objects.get(meeting_id=item.approves_minutes_of_id)
+        services.minutes_approve_at_meeting(minutes=minutes, item=item)
+        minutes.refresh_from_db()
+        wanted = wanted_status.get(item.approves_minutes_of_id)
+        # A council that publishes on approval has already published them.
+        if (
+            wanted == Minutes.Status.PUBLISHED
+            and minutes.status == Minutes.Status.APPROVED
+        ):
+            services.minutes_publish(minutes=minutes)
+
+    def create_users(self, council: Council):
+        """The demo logins; returns the secretariat's."""
+        user_model = get_user_model()
+        secretariat_user = None
+        editing = [
+            permission
+            for permission in Permission.objects.filter(
+                content_type__app_label__in=["council", "minutes"]
+            )
+            if permission.codename.split("_", 1)[0]
+            in ("add", "change", "delete", "view")
+        ]
+        for username, password, email, person_name, kind in demo_data.USERS:
+            user = user_model.objects.filter(username=username).first()
+            if user is not None:
+                # Never overwrite someone's real account or password.
+                self.user_notes[username] = " – existed already, password unchanged"
+            else:
+                user = user_model(
+                    username=username,
+                    email=email,
+                    is_staff=kind in ("secretariat", "administrator"),
+                    is_superuser=kind == "administrator",
+                )
+                user.set_password(password)
+                _saved(user)
+            if kind == "secretariat":
+                user.user_permissions.add(*editing)
+                council.secretariat_users.add(user)
+                secretariat_user = user
+            person = self.people.get(person_name)
+            if person and not Person.objects.filter(user=user).exists():
+                person.user = user
+                person.email = person.email or email
+                _saved(person)
+        return secretariat_user

@@ -1,0 +1,881 @@
+"""The demo data (`manage.py load_demo`) against the minutes of 2 December 2022.
+
+The expected values are typed here from the reference document, not read from
+council/demo_data.py, so a slip in either shows up as a failure.
+"""
+
+import datetime
+import html
+import re
+from io import StringIO
+
+import pypdf
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+
+from council.models import (
+    Attendance,
+    Council,
+    Meeting,
+    Membership,
+    Organisation,
+    Person,
+    Sector,
+)
+from minutes.models import AgendaItem, Attachment, Decision, Input, Minutes
+
+pytestmark = pytest.mark.django_db
+
+SLUG = "nasjonalt-e-helserad"
+
+# «Til stede», in the reference's order: (person, organisation they represent).
+PRESENT = [
+    ("Erik Hansen", "Helse Vest RHF"),
+    ("Per Olav Skjesol", "Helse Midt-Norge RHF"),
+    ("Barthold Vonen", "Helse Nord RHF"),
+    ("Rune Simensen", "Helse Sør-Øst RHF"),
+    ("Mariann Hornnes", "Direktoratet for e-helse"),
+    ("Jan Arild Lyngstad", "Helsedirektoratet"),
+    ("Christine Bergland", "Folkehelseinstituttet"),
+    ("Svein Lyngroth", "Oslo kommune"),
+    ("Camilla Dunsæd", "Kristiansand kommune"),
+    ("Jan Hugo Sørensen", "Nordreisa kommune"),
+    ("Kjell Wolff", "Bergen kommune"),
+    ("Wenche P. Dehli", "Trondheim kommune"),
+    ("Lilly Ann Elvestad", "FFO"),
+    ("Mina Gerhardsen", "Nasjonalforeningen for folkehelsen"),
+    ("Ivar Halvorsen", "Legeforeningen"),
+    ("Johan Ronæs", "Norsk helsenett SF"),
+]
+# «Ikke til stede», with the substitute «Stedfortreder» where there was one.
+ABSENT = [
+    ("Kristin W. Wieland", "KS", "Terje Wistner"),
+    ("Steffen Sutorius", "Digitaliseringsdirektoratet", None),
+    ("Lill Sverresdatter Larsen", "Norsk Sykepleierforbund", "Kai Øivind Brenden"),
+]
+SECRETARIAT = ["Lucie Aunan", "Siv Ingebrigtsen", "Vibeke Jonassen Wang", "Karen Lima"]
+
+AGENDA = [
+    ("38/22", "Godkjenning av innkalling og dagsorden", "godkjenning"),
+    (
+        "39/22",
+        "Godkjenning av referatet fra møtet 21. september 2022 i Nasjonalt e-helseråd",
+        "godkjenning",
+    ),
+    ("40/22", "Orientering fra Direktoratet for e-helse", "orientering"),
+    ("41/22", "Helseteknologiordningen", "anbefaling"),
+    ("42/22", "Ny nasjonal e-helsestrategi", "anbefaling"),
+    (
+        "43/22",
+        "Styring og forankring av digitalisering Helse- og smittevernberedskapen",
+        "drofting",
+    ),
+    (
+        "44/22",
+        "Status helsedatasatsingen og etablering av Helsedatarådet og brukerråd for "
+        "helsedata",
+        "drofting",
+    ),
+    ("45/22", "Digital samhandling – PDS og PLL i 2023", "drofting"),
+    ("46/22", "Eventuelt", "eventuelt"),
+]
+
+# Full sentences of each decision, in order.
+DECISIONS = {
+    "38/22": ["Nasjonalt e-helseråd godkjenner innkalling og dagsorden."],
+    "39/22": [
+        "Nasjonalt e-helseråd godkjenner referatet fra møtet 21. september 2022."
+    ],
+    "40/22": ["Nasjonalt e-helseråd tar sakene til orientering."],
+    "41/22": [
+        "Nasjonalt e-helseråd anbefaler at ambisjonsnivå 3 velges på journalområdet "
+        "og støtter innretningen rundt standardisering.",
+        "Velferdsteknologi bør innfases i arbeidet fra start, med opptrapping etter at "
+        "evaluering av velferdsteknologiprogrammet foreligger.",
+        "Direktoratet for e-helse bes ta med seg innspillene som ble gitt i møtet og "
+        "synliggjøre disse for departementet.",
+    ],
+    "42/22": [
+        "Nasjonalt e-helseråd stiller seg bak ny nasjonal e-helsestrategi for helse- "
+        "og omsorgssektoren.",
+        "Strategien skal være retningsgivende for relevante strategier og planer.",
+        "Nasjonalt e-helseråd stiller seg også bak hvordan strategien skal følges opp "
+        "i 2023, som beskrevet i «Plan for realisering av nasjonal e-helsestrategi "
+        "v.0.95».",
+        "Det skal jobbes videre med realiseringsplanen og særskilt med "
+        "målindikatorene sammen med aktørene i sektor.",
+    ],
+    "43/22": [
+        "Nasjonalt e-helseråd tar saken til orientering og støtter innretningen og "
+        "understreker viktigheten av videre arbeid med digitalisering av helse- og "
+        "smittevernberedskapen.",
+        "Direktoratet for e-helse bes om å ta med innspill fra møtet og følge opp "
+        "saken videre.",
+    ],
+    "44/22": [
+        "Nasjonalt e-helseråd er orientert om status på arbeidet med "
+        "helsedatasatsingen og etablering av helsedataråd og brukerråd for "
+        "helsedata, og ber om at innspill fremkommet i møtet vurderes inn i videre "
+        "arbeid.",
+    ],
+    "45/22": [
+        "Nasjonalt e-helseråd stiller seg bak de foreslåtte prioriteringene fra PDS "
+        "og PLL i 2023 (alternativ 3).",
+        "Fordelingen av budsjett kan tas opp igjen i NUIT i 2 kvartal hvis "
+        "programmene møter på uforutsette hendelser eller bruker mindre midler enn "
+        "planlagt.",
+    ],
+    "46/22": [],
+}
+
+# Bullets under «Følgende innspill og spørsmål ble svart ut i møtet:», counted in
+# the reference: (first words, last words, who it is attributed to).
+INPUTS = {
+    "38/22": [],
+    "39/22": [],
+    "40/22": [
+        (
+            "Representant fra kommunal sektor ønsker et høyere",
+            "av tiltakene kunne realiseres.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Helse Sør-øst RHF mener det beste vi",
+            "få midler i 2024.",
+            "Helse Sør-Øst RHF",
+        ),
+    ],
+    "41/22": [
+        (
+            "Direktoratet for e-helse innledet drøftingen med at",
+            "rammene i dette møtet.",
+            "Direktoratet for e-helse",
+        ),
+        (
+            "KS innledet med kommunal sektors forventninger til",
+            "sektors representanter i rådet.",
+            "KS",
+        ),
+        (
+            "Representant fra kommunal sektor ønsket Helseteknologiordningen",
+            "felles drifts- og forretningsmodeller.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Representant fra kommunal sektor uttalte at Helseteknologiordningen",
+            "innad og mellom kommuner.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Legeforeningen uttalte at ordningen har flere fellestrekk",
+            "journal og samarbeidsplattformer på.",
+            "Legeforeningen",
+        ),
+        (
+            "Norsk Sykepleierforbund uttrykte bekymring for en fragmentert",
+            "med Felles kommunal journal.",
+            "Norsk Sykepleierforbund",
+        ),
+        (
+            "En representant fra kommunal sektor uttalte at",
+            "økt samhandling må tydeliggjøres.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Norsk helsenett SF uttalte at ordningen er",
+            "at kommunene kan samhandle.",
+            "Norsk helsenett SF",
+        ),
+        (
+            "Representant fra pasient- og brukerorganisasjonene uttalte at",
+            "grunnlaget for hele ordningen.",
+            "Representant fra pasient- og brukerorganisasjonene",
+        ),
+        (
+            "Helse Vest RHF mener at Felles kommunal",
+            "til Felles kommunal journal.",
+            "Helse Vest RHF",
+        ),
+        (
+            "Helse Midt-Norge RHF uttalte at dette er",
+            "fleste kommunene i Norge.",
+            "Helse Midt-Norge RHF",
+        ),
+        (
+            "Representant fra kommunal sektor er urolig for",
+            "gjelder anskaffelser eller innføring.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Representant for kommunal sektor uttalte at gjennom",
+            "2023 effektivt til forberedelser.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Direktoratet for e-helse oppsummerte diskusjonen med å",
+            "Nasjonalt e-helseråd 2. desember.",
+            "Direktoratet for e-helse",
+        ),
+    ],
+    "42/22": [
+        (
+            "Ny nasjonal e-helsestrategi for helse- og omsorgssektoren",
+            "på arbeidet og prosessen.",
+            "",
+        ),
+        (
+            "Representant fra kommunal sektor sa at Direktoratet",
+            "trenger KS mer tid.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Direktoratet for e-helse understreket viktigheten av at",
+            "programmene, ikke i strategien.",
+            "Direktoratet for e-helse",
+        ),
+        (
+            "Representant fra kommunal sektor lurte på hvordan",
+            "om den nye strategien",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Flere representanter fra kommunal sektor støttet dette",
+            "er samlet om denne.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Helse Midt-Norge RHF støtter strategien og at",
+            "til realisering av den.",
+            "Helse Midt-Norge RHF",
+        ),
+        (
+            "FHI viste til at EU har tatt",
+            "uten å jobbe internasjonalt.",
+            "Folkehelseinstituttet",
+        ),
+        (
+            "FHI mener at ambisjonen til helseregistrene bør",
+            "blir til nasjonale felleskomponenter",
+            "Folkehelseinstituttet",
+        ),
+        (
+            "FHI kom med innspill om at Helse",
+            "for resten av sektor.",
+            "Folkehelseinstituttet",
+        ),
+        (
+            "Norsk helsenett SF spurte om måleindikatorene gjelder",
+            "av oppfølgingen av strategien.",
+            "Norsk helsenett SF",
+        ),
+        (
+            "Helsedirektoratet mener vi må ha mer oppmerksomhet",
+            "samordne tjenester overfor innbygger.",
+            "Helsedirektoratet",
+        ),
+        (
+            "Helse Sør-Øst RHF mener det er viktig",
+            "til å starte med.",
+            "Helse Sør-Øst RHF",
+        ),
+        (
+            "Representant fra kommunal sektor mener det er",
+            "strategien bør ligge fast.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Representant fra kommunal sektor mener at ambisjonsnivået",
+            "i første kvartal 2023.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Representant fra kommunal sektor påpekte at forretningsmodellene",
+            "bør arbeides med videre.",
+            "Representant fra kommunal sektor",
+        ),
+    ],
+    "43/22": [
+        (
+            "Legeforeningen nevnte at alle kommunene viste seg",
+            "den bruker vi ikke.",
+            "Legeforeningen",
+        ),
+        (
+            "Norsk sykepleierforbund mener det er nyttig vi",
+            "på den eksisterende infrastrukturen.",
+            "Norsk Sykepleierforbund",
+        ),
+        (
+            "Representant fra pasient- og brukerorganisasjonene lurte på",
+            "utfordring i dette arbeidet.",
+            "Representant fra pasient- og brukerorganisasjonene",
+        ),
+        (
+            "Representant fra kommunal sektor nevnte at pandemien",
+            "utfordre det juridiske reglementet.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Helse Vest RHF mener det er konkret",
+            "pandemien traff kommunene hardest.",
+            "Helse Vest RHF",
+        ),
+        (
+            "Norsk helsenett SF mener de bør inkluderes",
+            "også inn i TBU.",
+            "Norsk helsenett SF",
+        ),
+        (
+            "Representant fra kommunal sektor mener digital hjemmeoppfølging",
+            "og smått for kommunene.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Helsedirektoratet understreket at de dataene sektor er",
+            "det kommer til beredskapsarbeid.",
+            "Helsedirektoratet",
+        ),
+        (
+            "FHI kommenterte at pandemien viste oss et",
+            "ikke med ustrukturerte data.",
+            "Folkehelseinstituttet",
+        ),
+        (
+            "Representant fra kommunal sektor spilte inn at",
+            "avhengig av eksterne systemer.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "En annen representant fra kommunal sektor understreket",
+            "at det arbeidet fortsetter.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Direktoratet for e-helse kommenterte at de er",
+            "løftes inn i rådsmodellen.",
+            "Direktoratet for e-helse",
+        ),
+    ],
+    "44/22": [
+        (
+            "Helsedirektoratet spurte om det er gjort nye",
+            "som fortsatt er gjeldende.",
+            "Helsedirektoratet",
+        ),
+        (
+            "Helse Midt-Norge RHF spilte inn at det",
+            "å samarbeide med registerforvalterne.",
+            "Helse Midt-Norge RHF",
+        ),
+        (
+            "FHI nevnte at det som virkelig betyr",
+            "god og hensiktsmessig måte.",
+            "Folkehelseinstituttet",
+        ),
+        (
+            "Helse Sør-Øst RHF minnet E-helserådet om en",
+            "Schrems II være borte.",
+            "Helse Sør-Øst RHF",
+        ),
+    ],
+    "45/22": [
+        (
+            "Prioriteringene programmene har lagt i alternativ 3",
+            "støtte i Nasjonalt e-helseråd.",
+            "",
+        ),
+        (
+            "Legeforeningen mener det er viktig å lykkes",
+            "å velge alternativ 3.",
+            "Legeforeningen",
+        ),
+        (
+            "Helsedirektoratet antar det kan være usikkerhet og",
+            "å eventuelt justere noe.",
+            "Helsedirektoratet",
+        ),
+        (
+            "Representant fra kommunal sektor mener alternativ 3",
+            "synliggjøre databehandleransvaret og prioriteringene.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Representant fra kommunal sektor mener det er",
+            "hvor dette kan realiseres.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Videre ble det påpekt fra representant fra",
+            "det blir svært uheldig.",
+            "Representant fra kommunal sektor",
+        ),
+        (
+            "Helse Vest RHF tok til orde for",
+            "i programstyremøtet 14. desember.",
+            "Helse Vest RHF",
+        ),
+        (
+            "Oslo kommune var ikke tilstede under saken,",
+            "er videresendt til programmene.",
+            "Oslo kommune",
+        ),
+    ],
+    "46/22": [],
+}
+
+# Some inputs in full: broken lines rejoined, the council's own wording kept.
+FULL_INPUTS = {
+    "40/22": [
+        "Representant fra kommunal sektor ønsker et høyere ambisjonsnivå i "
+        "statsbudsjettet. Utfordringen handler om tillitsmodell. Uten en felles "
+        "tillitsmodell vil ingen av tiltakene kunne realiseres.",
+        "Helse Sør-øst RHF mener det beste vi kan gjøre er å evne å levere noe i 2023, "
+        "for å få midler i 2024.",
+    ],
+    "41/22": [
+        "Helse Midt-Norge RHF uttalte at dette er en god ordning når "
+        "forretningsmodeller, samhandlingsplattform og driftsorganisasjon er på "
+        "plass, noe som ikke er tilfelle for de fleste kommunene i Norge.",
+    ],
+    "42/22": [
+        "Ny nasjonal e-helsestrategi for helse- og omsorgssektoren fikk bred støtte i "
+        "Nasjonalt e-helseråd, og Direktoratet for e-helse fikk gode tilbakemeldinger "
+        "på arbeidet og prosessen.",
+        "Helse Sør-Øst RHF mener det er viktig å komme i gang med arbeidet, og at "
+        "realiseringsplanen som er presentert er ¨godt nok til å starte med.",
+        "FHI mener at ambisjonen til helseregistrene bør være at de blir til "
+        "nasjonale felleskomponenter",
+    ],
+    "43/22": [
+        "Legeforeningen nevnte at alle kommunene viste seg avhengig av fastlegene "
+        "under pandemien for å kunne søke opp og finne de sårbare gruppene i "
+        "kommunen når det kom til vaksinering. Verktøyet hadde vi, men det var ikke "
+        "fult integrert. Videre påpekte legeforeningen at sektor har anledning til en "
+        "årlig trening på dette under influensasesongen, men den bruker vi ikke.",
+    ],
+    "45/22": [
+        "Oslo kommune var ikke tilstede under saken, men har sendt inn skriftlig "
+        "innspill som er videresendt til programmene.",
+    ],
+}
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Loads the demo once for the module, in a transaction rolled back at its end.
+
+    Each test still runs in its own savepoint, so what one test changes the next does
+    not see. Uploads go to a temporary folder; a fast hasher keeps the logins cheap.
+    """
+    fast_hasher = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=tmp_path_factory.mktemp("media"), PASSWORD_HASHERS=fast_hasher
+        ),
+        transaction.atomic(),
+    ):
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_output, db) -> str:
+    return demo_output
+
+
+def meeting(year: int, number: int) -> Meeting:
+    return Meeting.objects.get(council__slug=SLUG, year=year, number=number)
+
+
+def items_by_number(year: int, number: int) -> dict[str, AgendaItem]:
+    items = meeting(year, number).items.select_related("decision").order_by("order")
+    return {item.number_label: item for item in items}
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.)])\s+(?=[A-ZÆØÅ])", text) if s]
+
+
+def assert_in_order(content: str, expected: list[str]) -> None:
+    position = 0
+    for text in expected:
+        found = content.find(text, position)
+        assert found >= 0, f"{text!r} missing after position {position}"
+        position = found + len(text)
+
+
+def test_it_creates_the_council_with_its_secretariat(demo):
+    council = Council.objects.get(slug=SLUG)
+    assert council.name == "Nasjonalt e-helseråd"
+    assert council.description
+    assert council.secretariat_organisation.name == "Direktoratet for e-helse"
+    assert council.default_venue == "Radisson Blu, Gardermoen"
+    assert council.default_start_time == datetime.time(10, 0)
+    assert council.default_end_time == datetime.time(16, 0)
+    assert council.approval_rule == Council.ApprovalRule.NEXT_MEETING
+
+
+def test_every_organisation_has_a_sector_and_an_ascii_slug(demo):
+    organisations = {org.name: org for org in Organisation.objects.all()}
+    represented = [org for _, org in PRESENT] + [org for _, org, _ in ABSENT]
+    for name in represented:
+        assert organisations[name].sector is not None, name
+        assert re.fullmatch(r"[a-z0-9-]+", organisations[name].slug), name
+    assert organisations["Helse Sør-Øst RHF"].slug == "helse-sor-ost-rhf"
+    assert organisations["Helse Midt-Norge RHF"].short_name == "Helse Midt RHF"
+    assert organisations["Folkehelseinstituttet"].short_name == "FHI"
+    assert organisations["Oslo kommune"].sector.representative_label == (
+        "Representant fra kommunal sektor"
+    )
+    assert organisations["FFO"].sector.representative_label == (
+        "Representant fra pasient- og brukerorganisasjonene"
+    )
+    assert organisations["Helse Vest RHF"].sector != organisations["KS"].sector
+    assert Sector.objects.count() >= 5
+
+
+def test_every_member_holds_a_seat_in_the_reference_order(demo):
+    seats = list(
+        Membership.objects.filter(council__slug=SLUG)
+        .select_related("person", "organisation")
+        .order_by("order")
+    )
+    expected = PRESENT + [(name, org) for name, org, _ in ABSENT]
+    assert [(m.person.name, m.organisation.name) for m in seats] == expected
+    assert {m.role for m in seats} == {Membership.Role.MEMBER}
+    for name in ["Terje Wistner", "Kai Øivind Brenden", *SECRETARIAT]:
+        assert Person.objects.filter(name=name).count() == 1
+    assert Person.objects.get(name="Karen Lima").organisation.name == (
+        "Direktoratet for e-helse"
+    )
+
+
+def test_meeting_6_attendance_is_as_in_the_reference(demo):
+    m6 = meeting(2022, 6)
+    assert (m6.date, m6.start_time, m6.end_time, m6.venue) == (
+        datetime.date(2022, 12, 2),
+        datetime.time(10, 0),
+        datetime.time(16, 0),
+        "Radisson Blu, Gardermoen",
+    )
+    rows = list(
+        m6.attendances.filter(role=Attendance.Role.MEMBER)
+        .select_related("person", "substitute", "membership__organisation")
+        .order_by("order")
+    )
+    present = [r for r in rows if r.status == Attendance.Status.PRESENT]
+    absent = [r for r in rows if r.status == Attendance.Status.ABSENT]
+    assert [(r.person.name, r.membership.organisation.name) for r in present] == PRESENT
+    assert [
+        (
+            r.person.name,
+            r.membership.organisation.name,
+            r.substitute.name if r.substitute else None,
+        )
+        for r in absent
+    ] == ABSENT
+    assert len(rows) == len(PRESENT) + len(ABSENT)
+    arrived = {r.person.name: r.arrived_at for r in rows if r.arrived_at}
+    assert arrived == {"Lilly Ann Elvestad": datetime.time(12, 0)}
+    assert next(r for r in rows if r.arrived_at).partial_note == "fra kl. 12"
+    secretariat = m6.attendances.filter(role=Attendance.Role.SECRETARIAT).order_by(
+        "order"
+    )
+    assert [r.person.name for r in secretariat] == SECRETARIAT
+
+
+def test_meeting_6_has_every_sak_with_its_title_and_kind_in_order(demo):
+    items = items_by_number(2022, 6)
+    assert [(label, item.title, item.kind) for label, item in items.items()] == AGENDA
+    assert not any(item.is_late_addition for item in items.values())
+    assert items["39/22"].approves_minutes_of == meeting(2022, 5)
+
+
+def test_meeting_6_decisions_are_the_reference_sentences(demo):
+    items = items_by_number(2022, 6)
+    for label, expected in DECISIONS.items():
+        decision = items[label].decision
+        assert sentences(decision.final_text) == expected, label
+        if label == "45/22":
+            assert decision.proposed_text == expected[0]
+            assert decision.label == "Oppdatert vedtak"
+        elif expected:
+            assert decision.proposed_text == decision.final_text
+            assert decision.label == "Vedtak"
+    assert not items["46/22"].decision.text
+
+
+def test_meeting_6_bodies_and_presenters(demo):
+    items = items_by_number(2022, 6)
+    assert items["38/22"].body == "Det kom ingen innspill til innkalling og dagsorden."
+    assert items["39/22"].body == (
+        "Det har kommet innspill til små språklige endringer som er tatt med i "
+        "referatet. Det kom ingen øvrige innspill til referatet."
+    )
+    assert items["40/22"].presenters == "Mariann Hornnes, Direktoratet for e-helse"
+    assert items["40/22"].body == (
+        "Mariann Hornnes, Direktoratet for e-helse, orienterte om status på følgende "
+        "sak:\n\n"
+        "- Statsbudsjettet for 2023\n"
+        "- Dagsaktuelt\n"
+        "  - Tildelingsbrev 2023\n"
+        "  - Lagringsprinsipper\n"
+        "  - PDS og PLL i 2024"
+    )
+    paragraphs = items["41/22"].body.split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("Direktoratet for e-helse har fått i oppdrag av")
+    assert paragraphs[0].endswith("og til innføring av velferdsteknologi.")
+    assert paragraphs[1].startswith("Elin Høyvik Kindingstad, Direktoratet for e-helse")
+    assert "Elin Høyvik Kindingstad" in items["41/22"].presenters
+    assert items["42/22"].presenters.startswith("Siv Ingebrigtsen")
+    assert "kan tre i kraft fra 1. januar 2023." in items["42/22"].body
+    assert items["43/22"].body.startswith("Ida Marie Ørvik, FHI, og Terje Wistner")
+    assert items["44/22"].presenters.startswith("Håvard Kolle Riis")
+    assert items["45/22"].presenters == "Lucie Aunan, Direktoratet for e-helse"
+    assert items["45/22"].body.split("\n\n")[-1] == (
+        "Alternativ 3: «Prioriterte områder med økt fokus på å realisere konkret nytt»."
+    )
+    assert "176,6 MNOK i 2023" in items["45/22"].body
+    assert items["46/22"].body == "Det kom ingen saker til eventuelt."
+    for item in items.values():
+        for text in (item.body, item.decision.final_text):
+            assert not re.search(r"(e|Midt)- (helse|Norge)", text), item
+
+
+def test_meeting_6_inputs_are_every_bullet_in_order(demo):
+    items = items_by_number(2022, 6)
+    for label, expected in INPUTS.items():
+        inputs = list(
+            items[label]
+            .inputs.select_related("organisation", "sector")
+            .order_by("order")
+        )
+        assert len(inputs) == len(expected), label
+        assert [i.order for i in inputs] == list(range(1, len(inputs) + 1))
+        for entry, (opening, ending, who) in zip(inputs, expected, strict=True):
+            assert entry.text.startswith(opening), (label, entry.text)
+            assert entry.text.endswith(ending), (label, entry.text)
+            assert entry.attributed_to == who, (label, entry.text)
+            assert entry.parent_id is None
+            assert "\n" not in entry.text and "  " not in entry.text
+            assert entry.text == entry.text.strip()
+            assert not re.search(r"(e|Midt)- (helse|Norge)", entry.text)
+    counts = {label: len(expected) for label, expected in INPUTS.items()}
+    assert counts == {
+        "38/22": 0,
+        "39/22": 0,
+        "40/22": 2,
+        "41/22": 14,
+        "42/22": 15,
+        "43/22": 12,
+        "44/22": 4,
+        "45/22": 8,
+        "46/22": 0,
+    }
+    for label, texts in FULL_INPUTS.items():
+        stored = set(items[label].inputs.values_list("text", flat=True))
+        for text in texts:
+            assert text in stored, text
+
+
+def test_the_written_input_is_oslo_kommunes_and_comes_last(demo):
+    written = Input.objects.get(is_written=True)
+    assert written.item.number_label == "45/22"
+    assert written.attribution == Input.Attribution.ORGANISATION
+    assert written.organisation.name == "Oslo kommune"
+    assert written.order == written.item.inputs.count()
+    none_attributed = Input.objects.filter(
+        item__meeting=meeting(2022, 6), attribution=Input.Attribution.NONE
+    )
+    assert sorted(i.item.number_label for i in none_attributed) == ["42/22", "45/22"]
+
+
+def test_41_22_has_the_public_addendum_as_a_real_pdf(demo):
+    attachment = Attachment.objects.get(item__number=41, item__year=2022)
+    assert attachment.title == (
+        "Tillegg til protokoll fra kommunal sektors representanter"
+    )
+    assert attachment.is_public
+    assert attachment.meeting == meeting(2022, 6)
+    assert attachment.content_type == "application/pdf"
+    assert attachment.original_name.endswith(".pdf")
+    with attachment.file.open("rb") as handle:
+        content = handle.read()
+    assert attachment.size == len(content)
+    reader = pypdf.PdfReader(attachment.file.path, strict=True)
+    assert len(reader.pages) == 1
+    assert "Tillegg til protokoll" in reader.pages[0].extract_text()
+
+
+def test_meeting_5_runs_from_30_22_and_is_approved_by_39_22(demo):
+    m5, m6 = meeting(2022, 5), meeting(2022, 6)
+    assert m5.date == datetime.date(2022, 9, 21)
+    labels = list(items_by_number(2022, 5))
+    assert labels == [f"{n}/22" for n in range(30, 38)]
+    items = list(m5.items.select_related("decision").order_by("order"))
+    assert items[-1].standard == AgendaItem.Standard.ANY_OTHER_BUSINESS
+    own = [item for item in items if not item.standard]
+    assert len(own) >= 4
+    assert all(item.decision.final_text for item in items[:-1])
+    assert m5.summons_sent
+    members = m5.attendances.filter(role=Attendance.Role.MEMBER)
+    assert members.count() == len(PRESENT) + len(ABSENT)
+    assert set(members.values_list("status", flat=True)) == {"present"}
+    minutes = m5.minutes
+    assert minutes.status == Minutes.Status.PUBLISHED
+    assert minutes.approval_method == Minutes.ApprovalMethod.MEETING
+    assert minutes.approved_at and minutes.published_at
+    assert minutes.approved_by_item.number_label == "39/22"
+    assert minutes.approved_by_item.meeting == m6
+    assert minutes.approved_by_item.approves_minutes_of == m5
+
+
+def test_meeting_6_is_published_and_approved_by_the_2023_meeting(demo):
+    m6, m2023 = meeting(2022, 6), meeting(2023, 1)
+    assert m6.summons_sent
+    minutes = m6.minutes
+    assert minutes.status == Minutes.Status.PUBLISHED
+    assert minutes.is_public
+    approving = minutes.approved_by_item
+    assert approving.meeting == m2023
+    assert approving.number_label == "2/23"
+    assert approving.standard == AgendaItem.Standard.MINUTES_APPROVAL
+    assert approving.approves_minutes_of == m6
+    assert approving.title == (
+        "Godkjenning av referatet fra møtet 2. desember 2022 i Nasjonalt e-helseråd"
+    )
+    assert approving.decision.final_text == (
+        "Nasjonalt e-helseråd godkjenner referatet fra møtet 2. desember 2022."
+    )
+
+
+def test_the_2023_meeting_is_a_draft_in_review(demo, client):
+    m2023 = meeting(2023, 1)
+    assert m2023.date.year == 2023 and m2023.date.month <= 4
+    items = list(m2023.items.select_related("decision").order_by("order"))
+    assert items[0].number_label == "1/23"
+    own = [item for item in items if not item.standard]
+    assert len(own) >= 3
+    assert {item.kind for item in own} <= {"anbefaling", "drofting", "orientering"}
+    assert all(item.decision.proposed_text for item in own)
+    assert Input.objects.filter(item__meeting=m2023).count() >= 2
+    assert m2023.minutes.status == Minutes.Status.IN_REVIEW
+    assert not m2023.minutes.is_public
+    # Sent for review through the workflow: an open version with a deadline ahead.
+    version = m2023.minutes.versions.get(is_open_review=True)
+    assert version.deadline >= timezone.localdate()
+    assert version.created_by.username == "sekretariat"
+    assert client.get(m2023.get_absolute_url()).status_code == 404
+    assert client.get(own[0].get_absolute_url()).status_code == 404
+
+
+def test_the_public_page_shows_the_minutes_in_the_reference_order(demo, client):
+    m6 = meeting(2022, 6)
+    response = client.get(m6.get_absolute_url())
+    assert response.status_code == 200
+    content = html.unescape(response.content.decode())
+    # The members table, then the agenda, then each sak with its inputs and decision.
+    expected = [name for name, _ in PRESENT]
+    expected[12] = "Lilly Ann Elvestad (FFO) – fra kl. 12"
+    expected += [name for name, *_ in ABSENT]
+    expected += [
+        "Terje Wistner for Kristin W. Wieland (KS)",
+        "Kai Øivind Brenden for Lill Sverresdatter Larsen (Norsk Sykepleierforbund)",
+    ]
+    expected += SECRETARIAT
+    for label, title, _ in AGENDA:
+        expected += [label, title]
+    stored = {
+        label: list(item.inputs.order_by("order").values_list("text", flat=True))
+        for label, item in items_by_number(2022, 6).items()
+    }
+    for label, title, _ in AGENDA:
+        expected += [f"{label}</span> {title}"]
+        for opening, ending, _ in INPUTS[label]:
+            expected += [opening, ending]
+        if DECISIONS[label]:
+            expected.append("Oppdatert vedtak:" if label == "45/22" else "Vedtak:")
+            expected += DECISIONS[label]
+        if label == "41/22":
+            expected.append("Tillegg til protokoll fra kommunal sektors representanter")
+    assert_in_order(content, expected)
+    # Every input in full, in order, once each.
+    assert_in_order(content, [text for texts in stored.values() for text in texts])
+    for texts in FULL_INPUTS.values():
+        for text in texts:
+            assert content.count(text) == 1
+
+
+def test_running_it_twice_creates_nothing_new(demo):
+    assert "Demo data loaded" in demo
+    models = [
+        Council,
+        Sector,
+        Organisation,
+        Person,
+        Membership,
+        Meeting,
+        Attendance,
+        AgendaItem,
+        Decision,
+        Input,
+        Attachment,
+        Minutes,
+        get_user_model(),
+    ]
+    before = {model: model.objects.count() for model in models}
+    output = load_demo()
+    assert {model: model.objects.count() for model in models} == before
+    assert "Demo data already loaded" in output
+    assert "sekretariat" in output and "demo-sekretariat" in output
+    assert meeting(2022, 6).minutes.status == Minutes.Status.PUBLISHED
+
+
+def test_it_prints_the_demo_logins(demo):
+    for username, password in [
+        ("sekretariat", "demo-sekretariat"),
+        ("medlem", "demo-medlem"),
+        ("admin", "demo-admin"),
+    ]:
+        assert re.search(rf"\b{username}\b.*\b{password}\b", demo)
+
+
+def test_the_demo_users_can_log_in_with_their_roles(demo, client):
+    users = get_user_model().objects
+    council = Council.objects.get(slug=SLUG)
+
+    alice = users.get(username="sekretariat")
+    assert alice.check_password("demo-sekretariat")
+    assert alice.is_staff and not alice.is_superuser
+    assert alice.email.endswith("@example.org")
+    assert alice.has_perm("minutes.change_agendaitem")
+    assert alice.has_perm("council.add_meeting")
+    assert alice.has_perm("minutes.delete_input")
+    assert not alice.has_perm("auth.add_user")
+    assert council.secretariat_users.filter(pk=alice.pk).exists()
+    assert alice.person.name == "Karen Lima"
+
+    bob = users.get(username="medlem")
+    assert bob.check_password("demo-medlem")
+    assert not bob.is_staff and not bob.is_superuser
+    assert bob.person.name == "Erik Hansen"
+    assert bob.email.endswith("@example.org")
+
+    admin = users.get(username="admin")
+    assert admin.check_password("demo-admin")
+    assert admin.is_superuser and admin.is_staff
+    assert admin.email.endswith("@example.org")
+
+    assert client.login(username="sekretariat", password="demo-sekretariat")
