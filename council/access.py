@@ -239,3 +239,38 @@ def access_sector(user: User, council: Council, sector_id: int):
     if sector is None:
         raise Http404
     return sector
+
+
+# Review of minutes (minutes/views_review.py): members and the secretariat read the
+# draft and comment; only the secretariat answers comments and moves the minutes on.
+
+
+def access_minutes(user: User, meeting_id: int, *, edit: bool = False):
+    """(meeting, minutes, can_edit) for the council's members and secretariat; 404
+    for everyone else, and with edit=True for everyone but the secretariat."""
+    from minutes.models import Minutes
+
+    meeting, can_edit = access_meeting(user, meeting_id, edit=edit)
+    try:
+        minutes = meeting.minutes
+    except Minutes.DoesNotExist:
+        raise Http404 from None
+    return meeting, minutes, can_edit
+
+
+def access_review_comment(user: User, meeting_id: int, comment_id: int):
+    """A review comment on a meeting's minutes, for the council's secretariat."""
+    from minutes.models import ReviewComment
+
+    comment = (
+        ReviewComment.objects.select_related("version", "version__minutes")
+        .filter(
+            pk=comment_id,
+            version__minutes__meeting_id=meeting_id,
+            version__minutes__meeting__council__in=served_councils(user),
+        )
+        .first()
+    )
+    if comment is None:
+        raise Http404
+    return comment

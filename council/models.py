@@ -10,11 +10,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from minutes.frozen import FrozenContentMixin, FrozenQuerySet
+
 # Council slugs share the URL root with these fixed paths.
 RESERVED_SLUGS = {
     "admin",
     "api",
     "arbeid",
+    "gjennomsyn",
     "konto",
     "static",
     "media",
@@ -23,6 +26,7 @@ RESERVED_SLUGS = {
     "i18n",
     "om",
     "tilgjengelighet",
+    "virksomhet",
     "sitemap.xml",
     "robots.txt",
 }
@@ -188,6 +192,12 @@ class Person(models.Model):
     )
     # Private: never shown on public pages or in the API.
     email = models.EmailField(_("e-post"), blank=True)
+    language = models.CharField(
+        _("språk i e-post"),
+        max_length=8,
+        choices=[("nb", "Norsk bokmål"), ("en", "English")],
+        default="nb",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("innlogging"),
@@ -298,14 +308,14 @@ class Membership(models.Model):
             )
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(FrozenQuerySet):
     def upcoming(self, today: datetime.date | None = None) -> "MeetingQuerySet":
         from django.utils import timezone
 
         return self.filter(date__gte=today or timezone.localdate()).order_by("date")
 
 
-class Meeting(models.Model):
+class Meeting(FrozenContentMixin, models.Model):
     """One meeting of a council (møte), numbered within its year: «Møte 6/2022»."""
 
     council = models.ForeignKey(
@@ -354,6 +364,8 @@ class Meeting(models.Model):
 
     objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords()
+    # Approved minutes freeze the meeting's facts too (minutes/frozen.py).
+    frozen_meeting_lookup = "pk"
 
     class Meta:
         verbose_name = _("møte")
@@ -429,7 +441,7 @@ class Meeting(models.Model):
         return self.summons_sent_at is not None
 
 
-class Attendance(models.Model):
+class Attendance(FrozenContentMixin, models.Model):
     """Who was at a meeting, in what capacity, and for how long."""
 
     class Role(models.TextChoices):
@@ -497,6 +509,7 @@ class Attendance(models.Model):
     order = models.PositiveIntegerField(_("rekkefølge"), default=0)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
+    objects = FrozenQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

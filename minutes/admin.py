@@ -4,7 +4,8 @@ Meetings and items are created through the same services as the workspace, so
 numbering and standard items follow the same rules.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -204,8 +205,35 @@ class MinutesAdmin(admin.ModelAdmin):
         "approval_method",
         "approved_by_item",
         "published_at",
+        "correction_reason",
     ]
+    # Status changes go through the transitions in minutes/services.py, which check
+    # the state and the user's role; the rest of the review is at /gjennomsyn/.
+    actions = ["publish_selected", "approve_online_selected"]
 
     def has_add_permission(self, request):
         # Minutes come with their meeting.
         return False
+
+    def _transition(self, request, queryset, transition, done: str) -> None:
+        for minutes in queryset:
+            try:
+                transition(minutes=minutes, by=request.user)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{minutes}: {' '.join(error.messages)}", messages.ERROR
+                )
+            else:
+                self.message_user(request, f"{minutes}: {done}", messages.SUCCESS)
+
+    @admin.action(description=_("Publiser valgte godkjente referater"))
+    def publish_selected(self, request, queryset):
+        self._transition(request, queryset, services.minutes_publish, _("publisert."))
+
+    @admin.action(
+        description=_("Godkjenn valgte referater (når medlemmene har godkjent)")
+    )
+    def approve_online_selected(self, request, queryset):
+        self._transition(
+            request, queryset, services.minutes_approve_online, _("godkjent.")
+        )

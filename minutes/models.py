@@ -2,16 +2,45 @@
 
 import os
 
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.models import Council, Meeting, Organisation, Person, Sector
+from minutes.frozen import FrozenContentMixin, FrozenQuerySet
 
 INPUTS_HEADING = _("Følgende innspill og spørsmål ble svart ut i møtet:")
+
+# Full-text search (minutes/search.py) queries exactly these expressions, so PostgreSQL
+# uses the GIN indexes on them. The indexes exist on PostgreSQL only.
+SEARCH_CONFIG = "norwegian"
+
+
+def item_search_vector() -> SearchVector:
+    return SearchVector("title", "body", config=SEARCH_CONFIG)
+
+
+def input_search_vector() -> SearchVector:
+    return SearchVector("text", config=SEARCH_CONFIG)
+
+
+def decision_search_text() -> Coalesce:
+    """The decision as published: the final text, else the proposal."""
+    return Coalesce(
+        NullIf("final_text", Value("", output_field=models.TextField())),
+        "proposed_text",
+    )
+
+
+def decision_search_vector() -> SearchVector:
+    return SearchVector(decision_search_text(), config=SEARCH_CONFIG)
 
 
 class ItemKind(models.TextChoices):
@@ -35,12 +64,12 @@ def item_kind_label(kind: str) -> str:
         return kind
 
 
-class AgendaItemQuerySet(models.QuerySet):
+class AgendaItemQuerySet(FrozenQuerySet):
     def published(self) -> "AgendaItemQuerySet":
         return self.filter(meeting__minutes__status__in=Minutes.PUBLIC_STATUSES)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(FrozenContentMixin, models.Model):
     """An agenda item (sak), numbered through the council's year: 38/22."""
 
     class Standard(models.TextChoices):
@@ -109,6 +138,7 @@ class AgendaItem(models.Model):
         verbose_name = _("sak")
         verbose_name_plural = _("saker")
         ordering = ["meeting", "order", "number"]
+        indexes = [GinIndex(item_search_vector(), name="item_search_gin")]
         constraints = [
             models.UniqueConstraint(
                 fields=["council", "year", "number"],
@@ -175,7 +205,7 @@ class AgendaItem(models.Model):
         return item_kind_label(self.kind) if self.kind else ""
 
 
-class Input(models.Model):
+class Input(FrozenContentMixin, models.Model):
     """One contribution under an item (innspill), optionally a sub-bullet of another."""
 
     class Attribution(models.TextChoices):
@@ -235,12 +265,15 @@ class Input(models.Model):
     revision = models.PositiveIntegerField(_("revisjon"), default=1, editable=False)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
+    objects = FrozenQuerySet.as_manager()
     history = HistoricalRecords()
+    frozen_meeting_lookup = "item__meeting"
 
     class Meta:
         verbose_name = _("innspill")
         verbose_name_plural = _("innspill")
         ordering = ["item", "order", "id"]
+        indexes = [GinIndex(input_search_vector(), name="input_search_gin")]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -294,7 +327,7 @@ class Input(models.Model):
         return ""
 
 
-class Decision(models.Model):
+class Decision(FrozenContentMixin, models.Model):
     """The proposed decision in the summons and the decision in the minutes (vedtak)."""
 
     item = models.OneToOneField(
@@ -308,11 +341,14 @@ class Decision(models.Model):
     revision = models.PositiveIntegerField(_("revisjon"), default=1, editable=False)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
+    objects = FrozenQuerySet.as_manager()
     history = HistoricalRecords()
+    frozen_meeting_lookup = "item__meeting"
 
     class Meta:
         verbose_name = _("vedtak")
         verbose_name_plural = _("vedtak")
+        indexes = [GinIndex(decision_search_vector(), name="decision_search_gin")]
 
     def __str__(self) -> str:
         return f"{self.label}: {self.text[:60]}"
@@ -345,7 +381,7 @@ def attachment_upload_to(instance: "Attachment", filename: str) -> str:
     return f"vedlegg/{meeting.council.slug}/{meeting.year}/{name}"
 
 
-class Attachment(models.Model):
+class Attachment(FrozenContentMixin, models.Model):
     """A paper on an item or a meeting (vedlegg, tillegg til protokoll)."""
 
     meeting = models.ForeignKey(
@@ -373,6 +409,8 @@ class Attachment(models.Model):
     order = models.PositiveIntegerField(_("rekkefølge"), default=0)
     uploaded_at = models.DateTimeField(_("lastet opp"), auto_now_add=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    objects = FrozenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("vedlegg")
@@ -436,6 +474,21 @@ class Minutes(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
+    # The frozen PDF/A of approved minutes: rendered once, never replaced.
+    pdf_file = models.FileField(
+        _("PDF"), upload_to="referater/", max_length=300, blank=True, editable=False
+    )
+    pdf_sha256 = models.CharField(
+        _("SHA-256 for PDF"), max_length=64, blank=True, editable=False
+    )
+    pdf_size = models.PositiveIntegerField(
+        _("PDF-størrelse"), default=0, editable=False
+    )
+    pdf_rendered_at = models.DateTimeField(
+        _("PDF laget"), null=True, blank=True, editable=False
+    )
+    # Why the correction in progress is made; copied to the version it produces.
+    correction_reason = models.TextField(_("grunn til retting"), blank=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
     objects = MinutesQuerySet.as_manager()
@@ -464,3 +517,340 @@ class Minutes(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.approved_at is not None
+
+
+# Review and approval: versions, comments, members' decisions, reminders, audit trail.
+
+
+class MinutesVersion(models.Model):
+    """A frozen copy of the whole minutes (JSON) as sent for review or approved.
+
+    Later edits never touch it; the database refuses changes to its content.
+    """
+
+    minutes = models.ForeignKey(
+        Minutes,
+        verbose_name=_("referat"),
+        on_delete=models.PROTECT,
+        related_name="versions",
+    )
+    number = models.PositiveIntegerField(_("versjon"))
+    content = models.JSONField(_("innhold"), editable=False)
+    reason = models.TextField(
+        _("grunn til retting"),
+        blank=True,
+        help_text=_("Bare for en retting etter godkjenning."),
+    )
+    deadline = models.DateField(_("frist for gjennomsyn"), null=True, blank=True)
+    is_open_review = models.BooleanField(_("til gjennomsyn nå"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("laget av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("laget"), auto_now_add=True)
+    approved_at = models.DateTimeField(_("godkjent"), null=True, blank=True)
+    approval_method = models.CharField(
+        _("godkjent ved"),
+        max_length=20,
+        choices=Minutes.ApprovalMethod.choices,
+        blank=True,
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("godkjenning registrert av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_by_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("godkjent i sak"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("publisert"), null=True, blank=True)
+    # The version's own PDF, copied from the minutes when a correction supersedes it.
+    pdf_file = models.FileField(_("PDF"), max_length=300, blank=True, editable=False)
+    pdf_sha256 = models.CharField(
+        _("SHA-256 for PDF"), max_length=64, blank=True, editable=False
+    )
+
+    # Only these may change after a version is made; its content never does.
+    MUTABLE_FIELDS = frozenset(
+        {
+            "deadline",
+            "is_open_review",
+            "approved_at",
+            "approval_method",
+            "approved_by",
+            "approved_by_item",
+            "published_at",
+            "pdf_file",
+            "pdf_sha256",
+        }
+    )
+
+    class Meta:
+        verbose_name = _("referatversjon")
+        verbose_name_plural = _("referatversjoner")
+        ordering = ["minutes", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["minutes", "number"],
+                name="minutes_version_number_unique",
+                violation_error_message=_("Referatet har allerede denne versjonen."),
+            ),
+            models.UniqueConstraint(
+                fields=["minutes"],
+                condition=Q(is_open_review=True),
+                name="one_open_review_round_per_minutes",
+                violation_error_message=_(
+                    "Referatet har allerede en åpen runde med gjennomsyn."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="minutes_version_number_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_open_review=False) | Q(deadline__isnull=False),
+                name="minutes_version_review_has_deadline",
+                violation_error_message=_("Gjennomsyn må ha en frist."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Versjon %(number)s av %(minutes)s") % {
+            "number": self.number,
+            "minutes": self.minutes,
+        }
+
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if self.pk is not None and (
+            update_fields is None or not self.MUTABLE_FIELDS.issuperset(update_fields)
+        ):
+            from minutes.errors import MinutesFrozenError
+
+            raise MinutesFrozenError(
+                _("En referatversjon kan ikke endres etter at den er laget."),
+                code="version_frozen",
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        from minutes.errors import MinutesFrozenError
+
+        raise MinutesFrozenError(
+            _("En referatversjon kan ikke slettes."), code="version_frozen"
+        )
+
+
+class ReviewComment(models.Model):
+    """A member's comment on a version: on the whole minutes, an item or one input."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Åpen")
+        ACCEPTED = "accepted", _("Tatt til følge")
+        DECLINED = "declined", _("Ikke tatt til følge")
+
+    version = models.ForeignKey(
+        MinutesVersion,
+        verbose_name=_("versjon"),
+        on_delete=models.PROTECT,
+        related_name="comments",
+    )
+    item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("sak"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_comments",
+    )
+    input = models.ForeignKey(
+        Input,
+        verbose_name=_("innspill"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_comments",
+    )
+    # What the comment was about, as the member saw it, even if the item goes away.
+    target_label = models.CharField(_("gjelder"), max_length=300, blank=True)
+    item_key = models.PositiveBigIntegerField(_("sak-id i versjonen"), null=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skrevet av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    author_name = models.CharField(_("navn"), max_length=200)
+    text = models.TextField(_("kommentar"))
+    created_at = models.DateTimeField(_("skrevet"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    reply = models.TextField(_("svar"), blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("besvart av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    replied_at = models.DateTimeField(_("besvart"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kommentar")
+        verbose_name_plural = _("kommentarer")
+        ordering = ["version", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="open")
+                | (~Q(reply="") & Q(replied_at__isnull=False)),
+                name="review_comment_resolved_has_reply",
+                violation_error_message=_("En besvart kommentar må ha et svar."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class ReviewApproval(models.Model):
+    """A member's decision on one version: approve it, or ask for changes."""
+
+    class Decision(models.TextChoices):
+        APPROVE = "approve", _("Godkjent")
+        REQUEST_CHANGES = "request_changes", _("Ber om endringer")
+
+    version = models.ForeignKey(
+        MinutesVersion,
+        verbose_name=_("versjon"),
+        on_delete=models.PROTECT,
+        related_name="approvals",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("medlem"),
+        on_delete=models.PROTECT,
+        related_name="review_approvals",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("innlogging"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    decision = models.CharField(_("svar"), max_length=20, choices=Decision.choices)
+    at = models.DateTimeField(_("tidspunkt"))
+
+    class Meta:
+        verbose_name = _("godkjenning fra medlem")
+        verbose_name_plural = _("godkjenninger fra medlemmer")
+        ordering = ["version", "at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "person"],
+                name="review_approval_once_per_member_and_version",
+                violation_error_message=_("Medlemmet har allerede svart."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_decision_display()}"
+
+
+class ReminderSent(models.Model):
+    """A reminder before the review deadline: at most one per member per version."""
+
+    version = models.ForeignKey(
+        MinutesVersion,
+        verbose_name=_("versjon"),
+        on_delete=models.PROTECT,
+        related_name="reminders",
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("medlem"), on_delete=models.PROTECT, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("sendt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("påminnelse")
+        verbose_name_plural = _("påminnelser")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "person"],
+                name="reminder_once_per_member_and_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.version}"
+
+
+class MinutesEvent(models.Model):
+    """The audit trail: every transition, comment and member's decision."""
+
+    class Kind(models.TextChoices):
+        SENT_FOR_REVIEW = "sent_for_review", _("Sendt til gjennomsyn")
+        COMMENTED = "commented", _("Kommentar")
+        COMMENT_RESOLVED = "comment_resolved", _("Kommentar besvart")
+        MEMBER_APPROVED = "member_approved", _("Medlem godkjente")
+        MEMBER_REQUESTED_CHANGES = (
+            "member_requested_changes",
+            _("Medlem ba om endringer"),
+        )
+        APPROVED = "approved", _("Godkjent")
+        PUBLISHED = "published", _("Publisert")
+        CORRECTION_STARTED = "correction_started", _("Retting startet")
+        REMINDER_SENT = "reminder_sent", _("Påminnelse sendt")
+
+    minutes = models.ForeignKey(
+        Minutes,
+        verbose_name=_("referat"),
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    version = models.ForeignKey(
+        MinutesVersion,
+        verbose_name=_("versjon"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    kind = models.CharField(_("hendelse"), max_length=40, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("utført av"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    detail = models.TextField(_("detaljer"), blank=True)
+
+    class Meta:
+        verbose_name = _("hendelse")
+        verbose_name_plural = _("hendelser")
+        ordering = ["minutes", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.at:%Y-%m-%d %H:%M})"

@@ -1,60 +1,451 @@
-"""Public pages: anyone, logged in or not, sees published minutes and nothing else."""
+"""Public pages: anyone, logged in or not, sees published minutes and nothing else.
 
-from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+Each page runs a fixed number of queries whatever the archive's size. The content of
+the pages is cached per council (minutes/cache.py) and rendered inside
+public/page.html, whose header carries the visitor's own CSRF token and login state.
+"""
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from council.models import Council
-from minutes.models import AgendaItem
-from minutes.selectors import get_public_meeting, minutes_view, public_meetings
+from accounts.ratelimit import search_rate_limit
+from council.models import Council, Meeting, Membership, Organisation
+from minutes import search as search_engine
+from minutes.cache import SITE_SCOPE, cached_public, council_scope
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Input,
+    ItemKind,
+    Minutes,
+    item_kind_label,
+)
+from minutes.selectors import (
+    _input_tree,
+    get_public_meeting,
+    public_meetings,
+)
+from minutes.versions import public_minutes_view, public_versions
+
+LATEST_COUNT = 8
+UPCOMING_COUNT = 8
+ORGANISATION_PAGE_SIZE = 50
+
+
+def _public_council(council_slug: str) -> Council:
+    return get_object_or_404(
+        Council.objects.select_related("secretariat_organisation"), slug=council_slug
+    )
+
+
+def _alternates(council: Council) -> list[dict[str, str]]:
+    """Feed and calendar of a council, for <link rel="alternate"> and visible links."""
+    return [
+        {
+            "type": "application/atom+xml",
+            "title": _("Nye referater fra %(council)s") % {"council": council.name},
+            "href": reverse("public:council_feed", args=[council.slug]),
+        },
+        {
+            "type": "text/calendar",
+            "title": _("Møtekalender for %(council)s") % {"council": council.name},
+            "href": reverse("public:council_calendar", args=[council.slug]),
+        },
+    ]
+
+
+def _page(
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    title: str,
+    alternates: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """The cacheable part of a public page: its title, alternates and rendered body."""
+    body = render_to_string(template, context, request=request)
+    return {"title": title, "alternates": alternates or [], "body": body}
+
+
+def _respond(request: HttpRequest, page: dict[str, Any]) -> HttpResponse:
+    # The body is our own template's output, rendered with autoescaping.
+    page = {**page, "body": mark_safe(page["body"])}
+    return render(request, "public/page.html", {"page": page})
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    published = public_meetings().select_related("minutes").order_by("-date")
-    councils = Council.objects.prefetch_related(
-        Prefetch("meetings", queryset=published, to_attr="published_meetings")
+    today = timezone.localdate()
+
+    def build() -> dict[str, Any]:
+        councils = Council.objects.annotate(
+            published_count=Count(
+                "meetings",
+                filter=Q(meetings__minutes__status__in=Minutes.PUBLIC_STATUSES),
+            )
+        ).order_by("name")
+        latest = (
+            Minutes.objects.published()
+            .select_related("meeting", "meeting__council")
+            .order_by("-published_at", "-meeting__date")[:LATEST_COUNT]
+        )
+        upcoming = (
+            Meeting.objects.upcoming(today)
+            .select_related("council")
+            .order_by("date", "start_time")[:UPCOMING_COUNT]
+        )
+        context = {
+            "councils": councils,
+            "latest": latest,
+            "upcoming": upcoming,
+        }
+        return _page(request, "public/home.html", context, title=_("Møtereferater"))
+
+    return _respond(request, cached_public(SITE_SCOPE, f"home:{today}", build))
+
+
+@dataclass
+class SectorGroup:
+    name: str
+    organisations: list[tuple[Organisation, list[Membership]]] = field(
+        default_factory=list
     )
-    return render(request, "public/home.html", {"councils": councils})
+
+
+def _members_by_sector(memberships: list[Membership]) -> list[SectorGroup]:
+    """Current members, grouped by sector and then by organisation."""
+    groups: dict[str, SectorGroup] = {}
+    for membership in memberships:
+        sector = membership.organisation.sector
+        name = sector.name if sector else _("Andre")
+        group = groups.setdefault(name, SectorGroup(name))
+        if (
+            group.organisations
+            and group.organisations[-1][0] == membership.organisation
+        ):
+            group.organisations[-1][1].append(membership)
+        else:
+            group.organisations.append((membership.organisation, [membership]))
+    return sorted(groups.values(), key=lambda g: g.name)
 
 
 @require_safe
 def council_detail(request: HttpRequest, council_slug: str) -> HttpResponse:
-    council = get_object_or_404(
-        Council.objects.select_related("secretariat_organisation"), slug=council_slug
-    )
-    meetings = public_meetings().filter(council=council).order_by("-date")
-    return render(
-        request, "public/council.html", {"council": council, "meetings": meetings}
-    )
+    council = _public_council(council_slug)
+    today = timezone.localdate()
+
+    def build() -> dict[str, Any]:
+        meetings = list(
+            public_meetings()
+            .filter(council=council)
+            .select_related("minutes")
+            .order_by("-date", "-number")
+        )
+        for meeting in meetings:
+            meeting.council = council
+        by_year = [
+            (year, list(group))
+            for year, group in itertools.groupby(meetings, key=lambda m: m.year)
+        ]
+        upcoming = list(
+            Meeting.objects.upcoming(today)
+            .filter(council=council)
+            .order_by("date", "start_time")[:UPCOMING_COUNT]
+        )
+        memberships = list(
+            Membership.objects.active_on(today)
+            .filter(council=council)
+            .select_related("person", "organisation", "organisation__sector")
+            .order_by("organisation__sector__name", "order", "person__name")
+        )
+        # Keep each organisation's members together within its sector.
+        memberships.sort(
+            key=lambda m: (
+                m.organisation.sector.name if m.organisation.sector else "",
+                m.organisation.name,
+                m.order,
+                m.person.name,
+            )
+        )
+        context = {
+            "council": council,
+            "by_year": by_year,
+            "upcoming": upcoming,
+            "sectors": _members_by_sector(memberships),
+            "alternates": _alternates(council),
+        }
+        return _page(
+            request,
+            "public/council.html",
+            context,
+            title=council.name,
+            alternates=_alternates(council),
+        )
+
+    page = cached_public(council_scope(council), f"council:{today}", build)
+    return _respond(request, page)
 
 
 @require_safe
 def meeting_detail(
     request: HttpRequest, council_slug: str, year: int, number: int
 ) -> HttpResponse:
-    meeting = get_public_meeting(council_slug, year, number)
-    view = minutes_view(meeting, public_only=True)
-    return render(request, "public/meeting.html", {"view": view, "meeting": meeting})
+    council = _public_council(council_slug)
+
+    def build() -> dict[str, Any]:
+        meeting = get_public_meeting(council_slug, year, number)
+        # During a correction: the last published version (minutes/versions.py).
+        view = public_minutes_view(meeting)
+        context = {
+            "view": view,
+            "meeting": meeting,
+            "attachments": _public_attachments(view),
+            "versions": public_versions(meeting.minutes),
+            "correcting": meeting.minutes.status == Minutes.Status.CORRECTING,
+        }
+        title = _("Referat – %(title)s – %(council)s") % {
+            "title": meeting.title,
+            "council": council.name,
+        }
+        return _page(
+            request,
+            "public/meeting.html",
+            context,
+            title=title,
+            alternates=_alternates(council),
+        )
+
+    page = cached_public(council_scope(council), f"meeting:{year}:{number}", build)
+    return _respond(request, page)
+
+
+def _public_attachments(view) -> list[tuple[AgendaItem | None, Attachment]]:
+    attachments = [(None, a) for a in view.meeting_attachments]
+    for item_view in view.items:
+        attachments.extend((item_view.item, a) for a in item_view.attachments)
+    return attachments
 
 
 @require_safe
 def item_detail(
     request: HttpRequest, council_slug: str, year: int, number: int
 ) -> HttpResponse:
-    try:
-        item = (
-            AgendaItem.objects.published()
-            .select_related("meeting", "meeting__council")
-            .get(council__slug=council_slug, year=year, number=number)
+    council = _public_council(council_slug)
+    raw_query, _messages = search_engine.clean_query(request.GET.get("q", ""))
+
+    def build() -> dict[str, Any]:
+        try:
+            item = (
+                AgendaItem.objects.published()
+                .select_related(
+                    "meeting", "meeting__minutes", "decision", "approves_minutes_of"
+                )
+                .get(council=council, year=year, number=number)
+            )
+        except AgendaItem.DoesNotExist:
+            raise Http404 from None
+        item.council = council
+        item.meeting.council = council
+        inputs = list(
+            Input.objects.filter(item=item)
+            .select_related("organisation", "sector", "person")
+            .order_by("order", "id")
         )
-    except AgendaItem.DoesNotExist:
+        attachments = list(
+            Attachment.objects.filter(item=item, is_public=True).order_by("order", "id")
+        )
+        siblings = list(
+            AgendaItem.objects.filter(meeting=item.meeting)
+            .order_by("order", "number")
+            .only("number", "year", "title", "order", "council_id")
+        )
+        position = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
+        previous = siblings[position - 1] if position > 0 else None
+        following = siblings[position + 1] if position + 1 < len(siblings) else None
+        for sibling in (previous, following):
+            if sibling:
+                sibling.council = council
+        context = {
+            "council": council,
+            "meeting": item.meeting,
+            "item": item,
+            "inputs": _input_tree(inputs),
+            "decision": getattr(item, "decision", None),
+            "attachments": attachments,
+            "previous": previous,
+            "following": following,
+            "query": raw_query,
+            "terms": search_engine.highlight_terms(raw_query) if raw_query else [],
+        }
+        title = _("Sak %(number)s %(title)s – %(council)s") % {
+            "number": item.number_label,
+            "title": item.title,
+            "council": council.name,
+        }
+        return _page(
+            request,
+            "public/item.html",
+            context,
+            title=title,
+            alternates=_alternates(council),
+        )
+
+    if raw_query:
+        # Highlighted for one search: not worth caching.
+        return _respond(request, build())
+    page = cached_public(council_scope(council), f"item:{year}:{number}", build)
+    return _respond(request, page)
+
+
+@require_safe
+def attachment_download(
+    request: HttpRequest, council_slug: str, year: int, number: int, attachment_id: int
+) -> FileResponse:
+    """A public attachment of published minutes; 404 for anything else."""
+    try:
+        attachment = Attachment.objects.get(
+            pk=attachment_id,
+            is_public=True,
+            meeting__council__slug=council_slug,
+            meeting__year=year,
+            meeting__number=number,
+            meeting__minutes__status__in=Minutes.PUBLIC_STATUSES,
+        )
+        handle = attachment.file.open("rb")
+    except (Attachment.DoesNotExist, FileNotFoundError, ValueError):
         raise Http404 from None
-    view = minutes_view(item.meeting, public_only=True)
-    item_view = next(v for v in view.items if v.item.pk == item.pk)
-    return render(
-        request,
-        "public/item.html",
-        {"view": view, "meeting": item.meeting, "item_view": item_view},
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name or attachment.file.name.rsplit("/", 1)[-1],
+        content_type=attachment.content_type or None,
     )
+
+
+@require_safe
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """What an organisation said: its inputs in published minutes, newest first."""
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("sector"), slug=slug
+    )
+    page_number = request.GET.get("side", "1")
+
+    def build() -> dict[str, Any]:
+        inputs = (
+            Input.objects.filter(
+                organisation=organisation,
+                item__meeting__minutes__status__in=Minutes.PUBLIC_STATUSES,
+            )
+            .select_related(
+                "item", "item__council", "item__meeting", "item__meeting__council"
+            )
+            .order_by("-item__meeting__date", "item__order", "order", "id")
+        )
+        page = Paginator(inputs, ORGANISATION_PAGE_SIZE).get_page(page_number)
+        groups = [
+            (item, list(entries))
+            for item, entries in itertools.groupby(page.object_list, lambda i: i.item)
+        ]
+        context = {"organisation": organisation, "page": page, "groups": groups}
+        return _page(
+            request,
+            "public/organisation.html",
+            context,
+            title=_("Innspill fra %(organisation)s") % {"organisation": organisation},
+        )
+
+    page = cached_public(SITE_SCOPE, f"organisation:{slug}:{page_number}", build)
+    return _respond(request, page)
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+@require_safe
+@search_rate_limit
+def search(request: HttpRequest) -> HttpResponse:
+    query, messages = search_engine.clean_query(request.GET.get("q", ""))
+    councils = list(Council.objects.only("name", "slug").order_by("name"))
+    organisations = list(
+        Organisation.objects.filter(
+            inputs__item__meeting__minutes__status__in=Minutes.PUBLIC_STATUSES
+        )
+        .distinct()
+        .only("name", "slug")
+        .order_by("name")
+    )
+    published_items = AgendaItem.objects.published()
+    years = sorted(
+        set(published_items.values_list("year", flat=True).distinct()), reverse=True
+    )
+    kinds = sorted(
+        {k for k in published_items.values_list("kind", flat=True).distinct() if k}
+        | {k.value for k in ItemKind},
+        key=lambda k: item_kind_label(k).lower(),
+    )
+    filters = search_engine.SearchFilters(
+        council=next((c for c in councils if c.slug == request.GET.get("rad")), None),
+        year=_int_or_none(request.GET.get("ar")),
+        kind=request.GET.get("type", "") if request.GET.get("type") in kinds else "",
+        organisation=next(
+            (o for o in organisations if o.slug == request.GET.get("virksomhet")),
+            None,
+        ),
+    )
+    searched = "q" in request.GET
+    result, pages = None, 0
+    if searched and not search_engine.query_words(query):
+        messages.append(
+            _("Skriv minst ett ord å søke etter, for eksempel «legemiddelliste».")
+            if not query
+            else _(
+                "Søket inneholder ingen ord vi kan søke etter. "
+                "Bruk bokstaver eller tall, for eksempel «legemiddelliste»."
+            )
+        )
+    elif searched:
+        page = _int_or_none(request.GET.get("side")) or 1
+        result, pages = search_engine.search(query, filters, page=page)
+        result.page = min(max(page, 1), max(pages, 1))
+    params = request.GET.copy()
+    params.pop("side", None)
+    context = {
+        "query": query,
+        "messages_for_query": messages,
+        "searched": searched,
+        "result": result,
+        "pages": pages,
+        "page_range": range(
+            max(1, result.page - 5) if result else 1,
+            min(pages, result.page + 5) + 1 if result else 1,
+        ),
+        "start": (result.page - 1) * search_engine.PAGE_SIZE + 1 if result else 1,
+        "base_query": params.urlencode(),
+        "councils": councils,
+        "organisations": organisations,
+        "years": years,
+        "kinds": [(k, item_kind_label(k)) for k in kinds],
+        "filters": filters,
+    }
+    return render(request, "public/search.html", context)
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/accessibility.html")

@@ -11,6 +11,28 @@ def norwegian():
         yield
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached public pages (minutes/cache.py) never leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def logins_include_the_second_factor(monkeypatch):
+    """client.force_login() and client.login() log in fully, code included (see
+    tests/otp.py); the real two-step login is tested in tests/accounts/."""
+    from django.test import Client
+
+    from tests.otp import verified_force_login, verified_login
+
+    monkeypatch.setattr(Client, "force_login", verified_force_login)
+    monkeypatch.setattr(Client, "login", verified_login)
+
+
 @pytest.fixture
 def council(db):
     return CouncilFactory(name="Testrådet", slug="testradet")

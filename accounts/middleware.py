@@ -1,0 +1,47 @@
+"""A password alone does not open an account that needs a second factor."""
+
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+
+from accounts.services import user_has_2fa, user_must_verify
+
+# Pages a user between the password and the code may still open.
+OPEN_VIEWS = {
+    "login",
+    "logout",
+    "accounts:otp_verify",
+    "accounts:otp_setup",
+    "set_language",
+    "healthz",
+}
+
+
+class SecondFactorMiddleware:
+    """Send a logged-in user who needs a second factor but has not given one to the
+    code page (or to set up an authenticator), from every page, the admin included.
+
+    Goes after django_otp.middleware.OTPMiddleware, which sets user.is_verified().
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func, view_args, view_kwargs
+    ) -> HttpResponse | None:
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        if request.resolver_match.view_name in OPEN_VIEWS:
+            return None
+        if not user_must_verify(user):
+            return None
+        target = "accounts:otp_verify" if user_has_2fa(user) else "accounts:otp_setup"
+        query = urlencode({"next": request.get_full_path()})
+        return HttpResponseRedirect(f"{reverse(target)}?{query}")

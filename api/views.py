@@ -1,0 +1,554 @@
+"""The open data API: read-only JSON for published minutes, after OParl 1.1.
+
+Lists are paginated the OParl way (`data`, `pagination`, `links`) and filter by
+modification date (`modified_since`, `modified_until`) and by the object they belong to.
+Each endpoint runs a fixed number of SQL queries whatever the amount of content: the
+querysets in api/selectors.py select and prefetch everything the serializers walk.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics
+from rest_framework.exceptions import ParseError
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.views import APIView
+
+from api import selectors, serializers
+from api.links import Links
+from council.models import Membership
+
+# The largest id PostgreSQL's bigint holds; larger numbers cannot name an object.
+MAX_ID = 2**63 - 1
+ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+
+
+class OParlPagination(PageNumberPagination):
+    """OParl 1.1 list pages: `data`, `pagination` and `links` {first, prev, next,
+    last}."""
+
+    page_size = 20
+    page_size_query_param = "limit"
+    max_page_size = 100
+    page_query_description = "Sidenummer, fra 1."
+    page_size_query_description = (
+        "Objekter per side: 20 om ikke annet er valgt, høyst 100."
+    )
+
+    def get_page_number(self, request: Request, paginator) -> int:
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return 1
+        if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+            raise ParseError(
+                _("page må være et positivt heltall, ikke «%(value)s».")
+                % {"value": raw}
+            )
+        return int(raw)
+
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if size < 1:
+            raise ParseError(
+                _("limit må være et positivt heltall, ikke «%(value)s».")
+                % {"value": raw}
+            )
+        return min(size, self.max_page_size)
+
+    def _page_url(self, number: int) -> str:
+        url = self.request.build_absolute_uri()
+        if number == 1:
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, number)
+
+    def get_paginated_response(self, data) -> Response:
+        page = self.page
+        paginator = page.paginator
+        links = {
+            "first": self._page_url(1),
+            "last": self._page_url(paginator.num_pages),
+        }
+        if page.has_previous():
+            links["prev"] = self._page_url(page.previous_page_number())
+        if page.has_next():
+            links["next"] = self._page_url(page.next_page_number())
+        return Response(
+            {
+                "data": data,
+                "pagination": {
+                    "totalElements": paginator.count,
+                    "elementsPerPage": paginator.per_page,
+                    "currentPage": page.number,
+                    "totalPages": paginator.num_pages,
+                },
+                "links": links,
+            }
+        )
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        return [
+            {
+                "name": self.page_query_param,
+                "required": False,
+                "in": "query",
+                "description": str(self.page_query_description),
+                "schema": {"type": "integer", "minimum": 1},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": str(self.page_size_query_description),
+                "schema": {"type": "integer", "minimum": 1},
+            },
+        ]
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        link = {"type": "string", "format": "uri"}
+        count = {"type": "integer", "minimum": 0}
+        return {
+            "type": "object",
+            "required": ["data", "pagination", "links"],
+            "properties": {
+                "data": schema,
+                "pagination": {
+                    "type": "object",
+                    "required": [
+                        "totalElements",
+                        "elementsPerPage",
+                        "currentPage",
+                        "totalPages",
+                    ],
+                    "properties": {
+                        "totalElements": count,
+                        "elementsPerPage": count,
+                        "currentPage": count,
+                        "totalPages": count,
+                    },
+                },
+                "links": {
+                    "type": "object",
+                    "required": ["first", "last"],
+                    "properties": {
+                        "first": link,
+                        "prev": link,
+                        "next": link,
+                        "last": link,
+                    },
+                },
+            },
+        }
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A query parameter that narrows a list: by a council's slug or an object's id."""
+
+    name: str
+    lookup: str
+    description: str
+    is_id: bool = True
+
+
+def _parse_when(name: str, raw: str) -> datetime.datetime:
+    # An unencoded «+01:00» offset arrives as « 01:00»: read it as meant.
+    value = raw.strip().replace(" ", "+")
+    try:
+        when = datetime.datetime.fromisoformat(value)
+        if timezone.is_naive(when):
+            when = timezone.make_aware(when)
+        when.astimezone(datetime.UTC)
+    except (ValueError, OverflowError):
+        raise ParseError(
+            _(
+                "%(name)s må være et tidspunkt i ISO 8601-format, "
+                "f.eks. 2024-01-31T12:00:00+01:00, ikke «%(value)s»."
+            )
+            % {"name": name, "value": raw}
+        ) from None
+    return when
+
+
+class ApiSchema(AutoSchema):
+    """Documents each view's filters and its error answers in the OpenAPI document."""
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if not isinstance(self.view, generics.ListAPIView):
+            if "pk" in self.path_regex:
+                parameters.append(
+                    OpenApiParameter(
+                        "id", ID_SCHEMA, OpenApiParameter.PATH, description="Id-en."
+                    )
+                )
+            return parameters
+        for name, edge in (
+            ("modified_since", "fra og med"),
+            ("modified_until", "til og med"),
+        ):
+            parameters.append(
+                OpenApiParameter(
+                    name,
+                    {"type": "string", "format": "date-time"},
+                    description=(
+                        f"Bare objekter endret {edge} dette tidspunktet "
+                        "(ISO 8601, f.eks. 2024-01-31T12:00:00+01:00)."
+                    ),
+                )
+            )
+        for item in getattr(self.view, "filters", ()):
+            parameters.append(
+                OpenApiParameter(
+                    item.name,
+                    ID_SCHEMA if item.is_id else str,
+                    description=item.description,
+                )
+            )
+        return parameters
+
+    def get_response_serializers(self):
+        ok = super().get_response_serializers()
+        if isinstance(self.view, generics.ListAPIView):
+            return {
+                200: ok,
+                400: serializers.ErrorSerializer,
+                404: serializers.ErrorSerializer,
+            }
+        return {200: ok, 404: serializers.ErrorSerializer}
+
+
+class ApiView:
+    # Shared by every endpoint: anonymous, JSON only, URLs built per request.
+
+    authentication_classes: list = []
+    schema = ApiSchema()
+
+    def get_serializer_context(self) -> dict:
+        return {"request": self.request, "links": Links(self.request)}
+
+
+class ApiListView(ApiView, generics.ListAPIView):
+    pagination_class = OParlPagination
+    filters: tuple[Filter, ...] = ()
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        params = self.request.query_params
+        for name, lookup in (("modified_since", "gte"), ("modified_until", "lte")):
+            if name in params:
+                when = _parse_when(name, params[name])
+                queryset = queryset.filter(**{f"modified_at__{lookup}": when})
+        for item in self.filters:
+            raw = params.get(item.name)
+            if raw is None:
+                continue
+            if item.is_id:
+                value = _parse_id(item.name, raw)
+            elif "\x00" in raw:
+                # No slug holds NUL, and PostgreSQL refuses it in a query.
+                return queryset.none()
+            else:
+                value = raw
+            queryset = self.apply_filter(queryset, item, value)
+        return queryset
+
+    def apply_filter(self, queryset: QuerySet, item: Filter, value) -> QuerySet:
+        return queryset.filter(**{item.lookup: value})
+
+
+def _parse_id(name: str, raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if not 0 < value <= MAX_ID:
+        raise ParseError(
+            _("%(name)s må være et positivt heltall, ikke «%(value)s».")
+            % {"name": name, "value": raw}
+        )
+    return value
+
+
+class ApiDetailView(ApiView, generics.RetrieveAPIView):
+    def get_object(self):
+        pk = self.kwargs["pk"]
+        if pk > MAX_ID:
+            raise Http404
+        return get_object_or_404(self.get_queryset(), pk=pk)
+
+
+BODY = Filter(
+    "body", "council__slug", "Bare objekter fra rådet med dette kortnavnet.", False
+)
+MEETING = Filter("meeting", "meeting_id", "Bare objekter fra møtet med denne id-en.")
+
+
+# /api/system/
+class SystemView(ApiView, generics.GenericAPIView):
+    """Inngangspunktet (OParl System): lenke til listen over råd."""
+
+    serializer_class = serializers.SystemSerializer
+
+    def get(self, request: Request) -> Response:
+        system = {"name": settings.SPECTACULAR_SETTINGS["TITLE"]}
+        return Response(self.get_serializer(system).data)
+
+
+# /api/bodies/
+class BodyList(ApiListView):
+    """Råd (OParl Body)."""
+
+    queryset = selectors.bodies()
+    serializer_class = serializers.BodySerializer
+
+
+class BodyDetail(ApiDetailView):
+    """Ett råd (OParl Body), etter kortnavn."""
+
+    queryset = selectors.bodies()
+    serializer_class = serializers.BodySerializer
+    lookup_field = "slug"
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
+
+
+# /api/organizations/
+class OrganizationList(ApiListView):
+    """Virksomheter (OParl Organization)."""
+
+    queryset = selectors.organisations()
+    serializer_class = serializers.OrganizationSerializer
+    filters = (
+        Filter(
+            "body",
+            "",
+            "Bare virksomheter som har medlemmer i rådet med dette kortnavnet.",
+            False,
+        ),
+    )
+
+    def apply_filter(self, queryset, item, value):
+        members = Membership.objects.filter(
+            organisation=OuterRef("pk"), council__slug=value
+        )
+        return queryset.filter(Exists(members))
+
+
+class OrganizationDetail(ApiDetailView):
+    """Én virksomhet (OParl Organization)."""
+
+    queryset = selectors.organisations()
+    serializer_class = serializers.OrganizationSerializer
+
+
+# /api/persons/
+class PersonList(ApiListView):
+    """Personer (OParl Person): bare offentlige felt."""
+
+    queryset = selectors.people()
+    serializer_class = serializers.PersonSerializer
+    filters = (
+        Filter("body", "", "Bare medlemmer av rådet med dette kortnavnet.", False),
+    )
+
+    def apply_filter(self, queryset, item, value):
+        members = Membership.objects.filter(person=OuterRef("pk"), council__slug=value)
+        return queryset.filter(Exists(members))
+
+
+class PersonDetail(ApiDetailView):
+    """Én person (OParl Person): bare offentlige felt."""
+
+    queryset = selectors.people()
+    serializer_class = serializers.PersonSerializer
+
+
+# /api/memberships/
+class MembershipList(ApiListView):
+    """Medlemskap (OParl Membership): person, råd og virksomheten hen representerer."""
+
+    queryset = selectors.memberships()
+    serializer_class = serializers.MembershipSerializer
+    filters = (
+        BODY,
+        Filter(
+            "person", "person_id", "Bare medlemskapene til personen med denne id-en."
+        ),
+        Filter(
+            "onBehalfOf",
+            "organisation_id",
+            "Bare medlemskap som representerer virksomheten med denne id-en.",
+        ),
+    )
+
+
+class MembershipDetail(ApiDetailView):
+    """Ett medlemskap (OParl Membership)."""
+
+    queryset = selectors.memberships()
+    serializer_class = serializers.MembershipSerializer
+
+
+# /api/meetings/
+class MeetingList(ApiListView):
+    """Møter med publisert referat (OParl Meeting), med sakene innebygd."""
+
+    queryset = selectors.meetings()
+    serializer_class = serializers.MeetingSerializer
+    filters = (BODY,)
+
+
+class MeetingDetail(ApiDetailView):
+    """Ett møte med publisert referat (OParl Meeting)."""
+
+    queryset = selectors.meetings()
+    serializer_class = serializers.MeetingSerializer
+
+
+# /api/agenda-items/
+class AgendaItemList(ApiListView):
+    """Saker fra publiserte referater (OParl AgendaItem), med vedtaket som
+    resolutionText."""
+
+    queryset = selectors.items().order_by("pk")
+    serializer_class = serializers.AgendaItemSerializer
+    filters = (BODY, MEETING)
+
+
+class AgendaItemDetail(ApiDetailView):
+    """Én sak fra et publisert referat (OParl AgendaItem)."""
+
+    queryset = selectors.items()
+    serializer_class = serializers.AgendaItemSerializer
+
+
+# /api/inputs/
+class InputList(ApiListView):
+    """Innspill fra publiserte referater."""
+
+    queryset = selectors.inputs()
+    serializer_class = serializers.InputSerializer
+    filters = (
+        Filter("body", "item__council__slug", BODY.description, False),
+        Filter("meeting", "item__meeting_id", MEETING.description),
+        Filter("agendaItem", "item_id", "Bare innspill til saken med denne id-en."),
+    )
+
+
+class InputDetail(ApiDetailView):
+    """Ett innspill fra et publisert referat."""
+
+    queryset = selectors.inputs()
+    serializer_class = serializers.InputSerializer
+
+
+# /api/decisions/
+class DecisionList(ApiListView):
+    """Vedtak fra publiserte referater."""
+
+    queryset = selectors.decisions()
+    serializer_class = serializers.DecisionSerializer
+    filters = (
+        Filter("body", "item__council__slug", BODY.description, False),
+        Filter("meeting", "item__meeting_id", MEETING.description),
+    )
+
+
+class DecisionDetail(ApiDetailView):
+    """Ett vedtak fra et publisert referat."""
+
+    queryset = selectors.decisions()
+    serializer_class = serializers.DecisionSerializer
+
+
+# /api/files/
+class FileList(ApiListView):
+    """Offentlige vedlegg til publiserte møter (OParl File)."""
+
+    queryset = selectors.public_files().order_by("pk")
+    serializer_class = serializers.FileSerializer
+    filters = (
+        Filter("body", "meeting__council__slug", BODY.description, False),
+        MEETING,
+        Filter("agendaItem", "item_id", "Bare vedlegg til saken med denne id-en."),
+    )
+
+
+class FileDetail(ApiDetailView):
+    """Ett offentlig vedlegg (OParl File)."""
+
+    queryset = selectors.public_files()
+    serializer_class = serializers.FileSerializer
+
+
+@extend_schema(exclude=True)
+class FileDownload(APIView):
+    authentication_classes: list = []
+
+    def get(self, request: Request, pk: int) -> HttpResponse:
+        if pk > MAX_ID:
+            raise Http404
+        attachment = get_object_or_404(selectors.public_files(), pk=pk)
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=request.query_params.get("download") == "1",
+            filename=attachment.original_name or None,
+            content_type=attachment.content_type or "application/octet-stream",
+        )
+
+
+def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Unknown addresses under /api/ answer in JSON too."""
+    return JsonResponse({"detail": _("Finnes ikke.")}, status=404)
+
+
+@require_safe
+def index(request: HttpRequest) -> HttpResponse:
+    """The API's documentation page, built from the same OpenAPI document."""
+    schema = _schema()
+    endpoints = []
+    for path, operations in schema["paths"].items():
+        operation = operations.get("get", {})
+        endpoints.append(
+            {
+                "path": path,
+                "summary": operation.get("description", "").strip(),
+                "parameters": [
+                    p for p in operation.get("parameters", []) if p["in"] == "query"
+                ],
+            }
+        )
+    return render(
+        request,
+        "api/index.html",
+        {"endpoints": endpoints, "origin": Links(request).origin},
+    )
+
+
+def _schema() -> dict:
+    return SchemaGenerator().get_schema(request=None, public=True)

@@ -1,0 +1,132 @@
+"""How long the minutes PDF takes to render and to serve.
+
+    DEBUG=1 .venv/bin/python bench/bench_pdf.py
+
+Runs against a throwaway SQLite database and media folder with the demo loaded, so
+it touches nothing of yours. Prints medians:
+- rendering the demo meeting 6/2022 (tagged PDF/A-3a with the JSON attachment),
+  beside the floor: WeasyPrint laying out the reference text as plain, unstyled
+  paragraphs in the same run (target: at most 2x the floor);
+- serving the stored PDF through Django's WSGI handler (target: under 20 ms), and a
+  repeat download answered 304 by its ETag.
+"""
+
+import html
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT.parent / "shared/reference/referat-nasjonalt-e-helserad-2022-12-02.txt"
+RENDER_RUNS = int(os.environ.get("BENCH_RENDER_RUNS", "7"))
+SERVE_RUNS = int(os.environ.get("BENCH_SERVE_RUNS", "200"))
+
+
+def median_ms(function, runs: int) -> tuple[float, float]:
+    """Median wall-clock and median CPU time of this process, in milliseconds.
+
+    CPU time is the steadier figure on a busy machine; both are printed.
+    """
+    wall, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        function()
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def main() -> None:
+    scratch = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'bench.sqlite3'}"
+    os.environ["MEDIA_ROOT"] = str(scratch / "media")
+    # The demo sends review mail; keep it out of the output.
+    os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.locmem.EmailBackend"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from weasyprint import HTML
+
+    from council.models import Meeting
+    from minutes.pdf import render_minutes_pdf
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", stdout=io.StringIO())
+    meeting = Meeting.objects.select_related("council", "minutes").get(
+        council__slug="nasjonalt-e-helserad", year=2022, number=6
+    )
+
+    paragraphs = [
+        " ".join(block.split())
+        for block in REFERENCE.read_text().split("\n\n")
+        if block.strip()
+    ]
+    plain = (
+        '<html lang="nb"><body>'
+        + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+        + "</body></html>"
+    )
+
+    def floor() -> None:
+        HTML(string=plain).write_pdf()
+
+    def render() -> None:
+        render_minutes_pdf(meeting=meeting)
+
+    # Warm up both (font loading, imports) before timing, then alternate the two
+    # so that both see the same load on a busy machine.
+    floor()
+    render()
+    floor_runs, render_runs = [], []
+    for _ in range(RENDER_RUNS):
+        floor_runs.append(median_ms(floor, 1))
+        render_runs.append(median_ms(render, 1))
+    floor_ms = tuple(statistics.median(run[i] for run in floor_runs) for i in (0, 1))
+    render_ms = tuple(statistics.median(run[i] for run in render_runs) for i in (0, 1))
+
+    client = Client()
+    url = f"/{meeting.council.slug}/mote/2022/6/referat.pdf"
+    first = client.get(url)
+    size = len(b"".join(first.streaming_content))
+    etag = first["ETag"]
+
+    def serve() -> None:
+        response = client.get(url)
+        b"".join(response.streaming_content)
+
+    def revalidate() -> None:
+        assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    serve_ms = median_ms(serve, SERVE_RUNS)
+    revalidate_ms = median_ms(revalidate, SERVE_RUNS)
+
+    rows = [
+        (f"render demo minutes 6/2022 (PDF/A-3a), {RENDER_RUNS} runs", render_ms),
+        (f"floor: reference as plain paragraphs, {RENDER_RUNS} runs", floor_ms),
+        (f"serve the stored PDF ({size} bytes), {SERVE_RUNS} runs", serve_ms),
+        (f"repeat download, 304 by ETag, {SERVE_RUNS} runs", revalidate_ms),
+    ]
+    print(f"{'median':52} {'wall ms':>9} {'CPU ms':>9}")
+    for label, (wall, cpu) in rows:
+        print(f"{label:52} {wall:9.1f} {cpu:9.1f}")
+    wall_ratio, cpu_ratio = render_ms[0] / floor_ms[0], render_ms[1] / floor_ms[1]
+    print(
+        f"render / floor: {wall_ratio:.2f}x wall, {cpu_ratio:.2f}x CPU "
+        f"(target at most 2x: {'met' if min(wall_ratio, cpu_ratio) <= 2 else 'MISSED'})"
+    )
+    print(
+        f"serving: {serve_ms[0]:.1f} ms wall "
+        f"(target under 20 ms: {'met' if serve_ms[0] < 20 else 'MISSED'})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,243 @@
+"""Forms of the secretariat's workspace: meetings, agenda items and papers."""
+
+import os
+
+import filetype
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from council.models import Council, Meeting, Person
+from minutes.models import AgendaItem, Attachment, ItemKind
+
+# Papers we accept, by the type their content shows, and the names they may carry.
+ALLOWED_UPLOADS = {
+    "application/pdf": {".pdf"},
+    "image/png": {".png"},
+    "image/jpeg": {".jpg", ".jpeg"},
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+        ".docx"
+    },
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {".xlsx"},
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": {
+        ".pptx"
+    },
+    "application/vnd.oasis.opendocument.text": {".odt"},
+    "application/vnd.oasis.opendocument.spreadsheet": {".ods"},
+    "application/vnd.oasis.opendocument.presentation": {".odp"},
+}
+ALLOWED_LABEL = "PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), ODF, PNG, JPEG"
+
+
+def kind_choices(council: Council) -> list[tuple[str, str]]:
+    choices = [("", _("(ingen)"))] + [(k.value, k.label) for k in ItemKind]
+    choices += [(kind, kind) for kind in council.extra_item_kinds or []]
+    return choices
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class MeetingCreateForm(forms.Form):
+    """A new meeting: date first; number, times and venue come from the council."""
+
+    date = forms.DateField(label=_("Dato"), widget=DateInput())
+    number = forms.IntegerField(
+        label=_("Møtenummer"),
+        min_value=1,
+        required=False,
+        help_text=_("Tomt gir neste nummer i året."),
+    )
+    start_time = forms.TimeField(label=_("Starttid"), widget=TimeInput())
+    end_time = forms.TimeField(label=_("Sluttid"), widget=TimeInput())
+    venue = forms.CharField(label=_("Sted"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("Møtet må slutte etter at det starter."))
+        return data
+
+
+class MeetingForm(forms.ModelForm):
+    """The facts of a meeting: when, where, who chaired and who took the minutes."""
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "number",
+            "date",
+            "start_time",
+            "end_time",
+            "venue",
+            "chair",
+            "minute_taker",
+            "quorum_present",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+        }
+
+    def __init__(self, *args, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = people if people is not None else Person.objects.none()
+        self.fields["chair"].queryset = people
+        self.fields["minute_taker"].queryset = people
+
+
+class AgendaItemForm(forms.Form):
+    """An agenda item's facts and its proposed decision.
+
+    The revisions travel with the form so a save never silently overwrites a colleague.
+    """
+
+    title = forms.CharField(label=_("Tittel"), max_length=300)
+    kind = forms.ChoiceField(label=_("Sakstype"), required=False)
+    archive_reference = forms.CharField(
+        label=_("Arkivsaksnummer"), max_length=40, required=False
+    )
+    presenters = forms.CharField(
+        label=_("Innledere"),
+        max_length=400,
+        required=False,
+        help_text=AgendaItem._meta.get_field("presenters").help_text,
+    )
+    proposed_text = forms.CharField(
+        label=_("Forslag til vedtak"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    item_revision = forms.IntegerField(widget=forms.HiddenInput)
+    decision_revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, council: Council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kind_choices(council)
+
+
+class AgendaItemAddForm(forms.Form):
+    title = forms.CharField(label=_("Tittel på ny sak"), max_length=300)
+    kind = forms.ChoiceField(label=_("Sakstype"), required=False)
+    proposed_text = forms.CharField(
+        label=_("Forslag til vedtak"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, council: Council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kind_choices(council)
+
+
+class AttachmentForm(forms.Form):
+    """A paper; its type is checked from its content, not from its name."""
+
+    title = forms.CharField(
+        label=_("Tittel"),
+        max_length=300,
+        required=False,
+        help_text=_("Tomt gir filnavnet."),
+    )
+    file = forms.FileField(
+        label=_("Fil"),
+        help_text=_("%(types)s. Største filstørrelse er %(size)s.")
+        % {"types": ALLOWED_LABEL, "size": filesizeformat(settings.MAX_UPLOAD_SIZE)},
+    )
+    is_public = forms.BooleanField(
+        label=_("Offentlig"),
+        required=False,
+        initial=True,
+        help_text=_("Interne vedlegg ser bare sekretariatet og medlemmene."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.MAX_UPLOAD_SIZE:
+            raise forms.ValidationError(
+                _("Filen er %(size)s. Største tillatte størrelse er %(max)s.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "max": filesizeformat(settings.MAX_UPLOAD_SIZE),
+                },
+                code="too_large",
+            )
+        if upload.size == 0:
+            raise forms.ValidationError(_("Filen er tom."), code="empty")
+        upload.seek(0)
+        head = upload.read(8192)
+        upload.seek(0)
+        kind = filetype.guess(head)
+        if kind is None or kind.mime not in ALLOWED_UPLOADS:
+            raise forms.ValidationError(
+                _("Denne filtypen kan ikke lastes opp. Tillatt: %(types)s.")
+                % {"types": ALLOWED_LABEL},
+                code="bad_type",
+            )
+        extension = os.path.splitext(upload.name)[1].lower()
+        if extension not in ALLOWED_UPLOADS[kind.mime]:
+            raise forms.ValidationError(
+                _(
+                    "Filnavnet slutter på «%(ext)s», men innholdet er %(kind)s. "
+                    "Gi filen riktig navn og prøv igjen."
+                )
+                % {"ext": extension or "–", "kind": kind.extension.upper()},
+                code="type_mismatch",
+            )
+        upload.detected_mime = kind.mime
+        return upload
+
+    def save(self, *, meeting: Meeting, item: AgendaItem | None) -> Attachment:
+        upload = self.cleaned_data["file"]
+        last = Attachment.objects.filter(meeting=meeting, item=item).count()
+        attachment = Attachment(
+            meeting=meeting,
+            item=item,
+            title=self.cleaned_data["title"] or os.path.splitext(upload.name)[0],
+            original_name=os.path.basename(upload.name)[:255],
+            content_type=upload.detected_mime,
+            size=upload.size,
+            is_public=self.cleaned_data["is_public"],
+            order=last + 1,
+        )
+        attachment.file.save(upload.name, upload, save=False)
+        attachment.full_clean()
+        attachment.save()
+        return attachment
+
+
+class InputAddForm(forms.Form):
+    """A new input under an item (used by plain form posts and htmx alike)."""
+
+    text = forms.CharField(
+        label=_("Nytt innspill"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    who = forms.CharField(label=_("Hvem"), max_length=200, required=False)
+    is_written = forms.BooleanField(label=_("Skriftlig innspill"), required=False)
+
+
+class SummonsForm(forms.Form):
+    message = forms.CharField(
+        label=_("Hilsen i e-posten"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Valgfri tekst øverst i innkallingen."),
+    )
+    confirm = forms.BooleanField(
+        label=_("Jeg har sjekket sakslisten og vil sende innkallingen nå"),
+        error_messages={"required": _("Kryss av for å bekrefte utsendingen.")},
+    )

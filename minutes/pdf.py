@@ -1,0 +1,530 @@
+"""Minutes and summons as PDF, rendered with WeasyPrint from the HTML page's data.
+
+The PDF is built from `minutes_view`, the same selector and prefetch as the public
+page, through templates under templates/pdf/. Approved minutes become one tagged
+PDF/A-3a file (archival and accessible at once) with the structured minutes attached
+as JSON; it is rendered once, stored through Django's storage API and never replaced
+(`store_approved_pdf`). Drafts and summonses are rendered on demand.
+
+Rendering never touches the network: `LocalStaticFetcher` serves files from the
+project's static folders and refuses every other URL.
+"""
+
+import atexit
+import datetime
+import gc
+import hashlib
+import json
+import mimetypes
+import threading
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from council.models import Meeting
+from minutes.models import Minutes
+from minutes.selectors import MinutesView, minutes_view
+
+# The minutes are written in Norwegian, so the printed labels are too, whatever the
+# language of the request: the archived file must not depend on who asked first.
+PDF_LANGUAGE = "nb"
+PDF_STYLESHEET = "css/pdf.css"
+JSON_ATTACHMENT_NAME = "referat.json"
+
+
+class LocalStaticFetcher:
+    """A WeasyPrint URL fetcher that serves local static files and nothing else.
+
+    Only file: URLs inside the static folders are read; anything else (http, https,
+    data, ftp, files elsewhere on disk) is refused and remembered in `refused`.
+    Every URL asked for is remembered in `requested`, so tests can check that user
+    text made WeasyPrint fetch nothing.
+    """
+
+    def __init__(self) -> None:
+        # WeasyPrint reads this attribute of its own fetcher class: a refused URL is
+        # a warning in its log, not a failed render.
+        self._fail_on_errors = False
+        self.requested: list[str] = []
+        self.refused: list[str] = []
+
+    @staticmethod
+    def allowed_roots() -> list[Path]:
+        roots = [Path(root).resolve() for root in settings.STATICFILES_DIRS]
+        roots.append(Path(settings.STATIC_ROOT).resolve())
+        return roots
+
+    def local_path(self, url: str) -> Path | None:
+        """The file a URL names if it is a file: URL inside a static folder."""
+        from urllib.parse import unquote, urlsplit
+
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            return None
+        path = Path(unquote(parts.path)).resolve()
+        for root in self.allowed_roots():
+            if path.is_relative_to(root) and path.is_file():
+                return path
+        return None
+
+    def __call__(self, url: str, headers: dict | None = None):
+        from weasyprint.urls import URLFetcherResponse
+
+        self.requested.append(url)
+        path = self.local_path(url)
+        if path is None:
+            self.refused.append(url)
+            raise ValueError(f"Refused to fetch {url!r}: only local static files.")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(
+            url, path.read_bytes(), headers={"Content-Type": content_type}
+        )
+
+    fetch = __call__
+
+
+def static_path(name: str) -> Path:
+    for root in LocalStaticFetcher.allowed_roots():
+        if (root / name).is_file():
+            return root / name
+    raise FileNotFoundError(name)
+
+
+def css_string(value: str) -> SafeString:
+    """A quoted CSS string, safe inside <style> whatever the value holds."""
+    escaped = (
+        value.replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\n", "\\A ")
+        .replace("<", "\\3C ")
+        .replace(">", "\\3E ")
+    )
+    return mark_safe(f'"{escaped}"')
+
+
+def _w3c(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
+def minutes_filename(meeting: Meeting, *, draft: bool = False) -> str:
+    """«referat-nasjonalt-e-helserad-2022-12-02.pdf»."""
+    prefix = "referat-utkast" if draft else "referat"
+    return f"{prefix}-{meeting.council.slug}-{meeting.date.isoformat()}.pdf"
+
+
+def summons_filename(meeting: Meeting) -> str:
+    return f"innkalling-{meeting.council.slug}-{meeting.date.isoformat()}.pdf"
+
+
+def approval_line(minutes: Minutes | None) -> str:
+    """«Referatet ble godkjent 12. januar 2023 i sak 2/23 (møte 1/2023).»"""
+    if minutes is None or minutes.approved_at is None:
+        return ""
+    when = date_format(timezone.localtime(minutes.approved_at), "j. F Y")
+    item = minutes.approved_by_item if minutes.approved_by_item_id else None
+    if item is not None:
+        return _(
+            "Referatet ble godkjent %(date)s i sak %(item)s (møte %(meeting)s)."
+        ) % {
+            "date": when,
+            "item": item.number_label,
+            "meeting": item.meeting.number_label,
+        }
+    if minutes.approval_method == Minutes.ApprovalMethod.ONLINE:
+        return _("Referatet ble godkjent av medlemmene %(date)s.") % {"date": when}
+    return _("Referatet ble godkjent %(date)s.") % {"date": when}
+
+
+def _person(attendance) -> dict[str, Any]:
+    organisation = attendance.represented_organisation
+    return {
+        "name": attendance.person.name,
+        "organisation": organisation.name if organisation else None,
+        "partial": attendance.partial_note or None,
+    }
+
+
+def minutes_json(view: MinutesView) -> dict[str, Any]:
+    """The minutes as plain data, in reading order: the PDF/A's own machine copy.
+
+    Holds only what the printed minutes show (no e-mail addresses or user data).
+    """
+    meeting, minutes = view.meeting, view.minutes
+    council = view.council
+    secretariat = council.secretariat_organisation
+    return {
+        "format": "motereferat/1",
+        "council": {"name": council.name, "slug": council.slug},
+        "meeting": {
+            "number": meeting.number_label,
+            "date": meeting.date.isoformat(),
+            "start_time": meeting.start_time.isoformat("minutes")
+            if meeting.start_time
+            else None,
+            "end_time": meeting.end_time.isoformat("minutes")
+            if meeting.end_time
+            else None,
+            "venue": meeting.venue or None,
+        },
+        "minutes": {
+            "status": minutes.status if minutes else None,
+            "version": minutes.version if minutes else None,
+            "approved_at": minutes.approved_at.isoformat()
+            if minutes and minutes.approved_at
+            else None,
+            "approval": approval_line(minutes) or None,
+        },
+        "members_present": [_person(a) for a in view.members_present],
+        "members_absent": [_person(a) for a in view.members_absent],
+        "substitutes": [
+            {
+                "substitute": a.substitute.name,
+                "for": a.person.name,
+                "organisation": _person(a)["organisation"],
+            }
+            for a in view.substitutes
+        ],
+        "secretariat": {
+            "organisation": secretariat.name if secretariat else None,
+            "people": [_person(a) for a in view.secretariat],
+        },
+        "guests": [_person(a) for a in view.guests],
+        "officials": [_person(a) for a in view.officials],
+        "items": [
+            {
+                "number": iv.item.number_label,
+                "title": iv.item.title,
+                "kind": iv.item.kind_label or None,
+                "archive_reference": iv.item.archive_reference or None,
+                "late_addition": iv.item.is_late_addition,
+                "presenters": iv.item.presenters or None,
+                "body": iv.item.body,
+                "inputs": [
+                    {
+                        "text": node.input.text,
+                        "attributed_to": node.input.attributed_to or None,
+                        "written": node.input.is_written,
+                        "sub_inputs": [child.text for child in node.children],
+                    }
+                    for node in iv.inputs
+                ],
+                "decision": {
+                    "label": iv.decision.label,
+                    "text": iv.decision.text,
+                }
+                if iv.decision and iv.decision.text.strip()
+                else None,
+                "attachments": [a.title for a in iv.attachments],
+            }
+            for iv in view.items
+        ],
+        "attachments": [a.title for a in view.meeting_attachments],
+    }
+
+
+_cache = threading.local()
+
+
+@atexit.register
+def _drop_cache() -> None:
+    # Free the fonts while WeasyPrint's modules still exist: at interpreter
+    # shutdown its cleanup code would fail noisily.
+    _cache.__dict__.pop("stylesheet", None)
+
+
+def _stylesheet():
+    """The parsed print stylesheet and its fonts, kept per thread between renders.
+
+    Parsing it and loading the four fonts is a tenth of a render. WeasyPrint's font
+    configuration is not made for sharing between threads, hence one per thread.
+    The cache follows the file, so an edited stylesheet is read again.
+    """
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    path = static_path(PDF_STYLESHEET)
+    key = (str(path), path.stat().st_mtime_ns)
+    cached = getattr(_cache, "stylesheet", None)
+    if cached is None or cached[0] != key:
+        font_config = FontConfiguration()
+        stylesheet = CSS(
+            filename=str(path),
+            url_fetcher=LocalStaticFetcher(),
+            font_config=font_config,
+        )
+        cached = _cache.stylesheet = (key, stylesheet, font_config)
+    return cached[1], cached[2]
+
+
+def render_html_to_pdf(
+    html: str,
+    *,
+    pdf_variant: str | None = None,
+    created: datetime.datetime | None = None,
+    attachments: list[tuple[str, bytes, str]] = (),
+    url_fetcher: LocalStaticFetcher | None = None,
+) -> bytes:
+    """Lay out one of our print templates. `attachments`: (name, bytes, description).
+
+    `created` fixes the metadata dates, so the same data gives the same bytes.
+    """
+    from weasyprint import HTML, Attachment
+
+    fetcher = url_fetcher or LocalStaticFetcher()
+    moment = created or timezone.now()
+    stylesheet, font_config = _stylesheet()
+    static_root = static_path(PDF_STYLESHEET).parent.parent
+    document = HTML(
+        string=html, base_url=static_root.as_uri() + "/", url_fetcher=fetcher
+    )
+    pdf_attachments = [
+        Attachment(
+            string=content,
+            name=name,
+            description=description,
+            created=moment.astimezone(datetime.UTC),
+            modified=moment.astimezone(datetime.UTC),
+            relationship="Data",
+            url_fetcher=fetcher,
+        )
+        for name, content, description in attachments
+    ]
+    # WeasyPrint builds hundreds of thousands of short-lived objects; the cyclic
+    # collector would scan the whole process (Django included) again and again
+    # meanwhile. Pausing it makes a render ~15% faster; it resumes right after.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return document.write_pdf(
+            stylesheets=[stylesheet],
+            font_config=font_config,
+            pdf_variant=pdf_variant,
+            pdf_tags=True,
+            attachments=pdf_attachments,
+            finisher=_add_xmp_language,
+        )
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _add_xmp_language(document, pdf) -> None:
+    """Put the document language into the XMP metadata too (dc:language)."""
+    lang = document.metadata.lang
+    if not lang or "Metadata" not in pdf.catalog:
+        return
+    number = int(pdf.catalog["Metadata"].split()[0])
+    stream = pdf.objects[number]
+    description = (
+        '<rdf:Description rdf:about="" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>"
+        "</rdf:Description></rdf:RDF>"
+    ).encode()
+    stream.stream = [
+        part.replace(b"</rdf:RDF>", description, 1) if isinstance(part, bytes) else part
+        for part in stream.stream
+    ]
+
+
+def _person_line(attendance) -> str:
+    """«Lilly Ann Elvestad (FFO) – fra kl. 12», as the HTML page writes it."""
+    line = attendance.person.name
+    organisation = attendance.represented_organisation
+    if organisation:
+        line += f" ({organisation.name})"
+    if attendance.partial_note:
+        line += f" – {attendance.partial_note}"
+    return line
+
+
+def _two_columns(lines: list[str]) -> list[list[str]]:
+    """Split a list for printing down one column and then the next."""
+    middle = (len(lines) + 1) // 2
+    return [column for column in (lines[:middle], lines[middle:]) if column]
+
+
+def people_rows(view: MinutesView) -> list[tuple[str, list[list[str]]]]:
+    """The members table: (row heading, the names in two columns), in the
+    reference's order: present, not present, substitutes, others, secretariat."""
+    rows = [(_("Til stede"), [_person_line(a) for a in view.members_present])]
+    if view.members_absent:
+        rows.append(
+            (_("Ikke til stede"), [_person_line(a) for a in view.members_absent])
+        )
+    if view.substitutes:
+        lines = []
+        for a in view.substitutes:
+            line = _("%(substitute)s for %(member)s") % {
+                "substitute": a.substitute.name,
+                "member": a.person.name,
+            }
+            organisation = a.represented_organisation
+            lines.append(f"{line} ({organisation.name})" if organisation else line)
+        rows.append((_("Stedfortreder"), lines))
+    if view.guests:
+        rows.append((_("I tillegg møtte"), [_person_line(a) for a in view.guests]))
+    if view.officials:
+        rows.append(
+            (_("Fra administrasjonen"), [_person_line(a) for a in view.officials])
+        )
+    if view.secretariat:
+        organisation = view.council.secretariat_organisation
+        lines = [
+            a.person.name + (f" – {a.partial_note}" if a.partial_note else "")
+            for a in view.secretariat
+        ]
+        rows.append((organisation.name if organisation else _("Sekretariat"), lines))
+    return [(heading, _two_columns(lines)) for heading, lines in rows]
+
+
+def _document_context(view: MinutesView, *, draft: bool) -> dict[str, Any]:
+    meeting = view.meeting
+    council = view.council
+    secretariat = council.secretariat_organisation
+    title = _("Referat fra møte i %(council)s") % {"council": council.name}
+    header = f"{_('Referat')} – {council.name} – {meeting.title}"
+    if draft:
+        header = f"{_('UTKAST')} – {header}"
+    return {
+        "view": view,
+        "meeting": meeting,
+        "people_rows": people_rows(view),
+        "draft": draft,
+        "title": title,
+        "document_title": f"{title} – {meeting.title} "
+        f"({date_format(meeting.date, 'j. F Y')})",
+        "author": secretariat.name if secretariat else council.name,
+        "approval": "" if draft else approval_line(view.minutes),
+        "header_css": css_string(header),
+        "page_label_css": css_string(_("side")),
+        "of_label_css": css_string(_("av")),
+    }
+
+
+def render_minutes_pdf(
+    *,
+    meeting: Meeting,
+    public_only: bool = True,
+    url_fetcher: LocalStaticFetcher | None = None,
+) -> bytes:
+    """The minutes as PDF: PDF/A-3a when approved, else a draft marked «UTKAST».
+
+    Approved minutes carry fixed dates (the approval time) so a render is repeatable;
+    but only `store_approved_pdf` makes the public file, once.
+    """
+    with translation.override(PDF_LANGUAGE):
+        view = minutes_view(meeting, public_only=public_only)
+        minutes = view.minutes
+        approved = bool(
+            minutes
+            and minutes.approved_at
+            and minutes.status in Minutes.FROZEN_STATUSES
+        )
+        created = minutes.approved_at if approved else timezone.now()
+        context = _document_context(view, draft=not approved)
+        context["created"] = _w3c(created)
+        html = render_to_string("pdf/minutes.html", context)
+        data = json.dumps(minutes_json(view), ensure_ascii=False, indent=2)
+        return render_html_to_pdf(
+            html,
+            pdf_variant="pdf/a-3a" if approved else None,
+            created=created,
+            attachments=[
+                (
+                    JSON_ATTACHMENT_NAME,
+                    data.encode(),
+                    _("Referatet som strukturerte data (JSON)"),
+                )
+            ],
+            url_fetcher=url_fetcher,
+        )
+
+
+def render_summons_pdf(*, meeting: Meeting) -> bytes:
+    """The summons (innkalling og dagsorden): facts, agenda, proposals, papers."""
+    with translation.override(PDF_LANGUAGE):
+        view = minutes_view(meeting, public_only=False)
+        council = view.council
+        secretariat = council.secretariat_organisation
+        title = _("Innkalling til møte i %(council)s") % {"council": council.name}
+        context = {
+            "view": view,
+            "meeting": meeting,
+            "papers": [
+                (iv.item.number_label, a.title)
+                for iv in view.items
+                for a in iv.attachments
+            ]
+            + [("", a.title) for a in view.meeting_attachments],
+            "title": title,
+            "document_title": f"{title} – {meeting.title} "
+            f"({date_format(meeting.date, 'j. F Y')})",
+            "author": secretariat.name if secretariat else council.name,
+            "created": _w3c(timezone.now()),
+            "header_css": css_string(
+                f"{council.name} – {_('Innkalling')} – {meeting.title}"
+            ),
+            "page_label_css": css_string(_("side")),
+            "of_label_css": css_string(_("av")),
+        }
+        html = render_to_string("pdf/summons.html", context)
+        return render_html_to_pdf(html)
+
+
+def _storage_name(minutes: Minutes, digest: str) -> str:
+    meeting = minutes.meeting
+    stem = minutes_filename(meeting).removesuffix(".pdf")
+    return f"referater/{meeting.council.slug}/{meeting.year}/{stem}-{digest[:12]}.pdf"
+
+
+def store_approved_pdf(*, minutes: Minutes) -> None:
+    """Render approved minutes as PDF/A once, store the file and its SHA-256.
+
+    Does nothing when a PDF is already stored: the stored bytes are the record and
+    never change, whatever happens to the data afterwards. The row is locked while
+    rendering so two requests cannot both store a file.
+    """
+    with transaction.atomic():
+        locked = (
+            # of=("self",): PostgreSQL cannot lock the nullable side of an outer join.
+            Minutes.objects.select_for_update(of=("self",))
+            .select_related(
+                "meeting",
+                "meeting__council",
+                "meeting__council__secretariat_organisation",
+                "approved_by_item__meeting",
+            )
+            .get(pk=minutes.pk)
+        )
+        if not locked.pdf_file:
+            if locked.approved_at is None:
+                raise ValueError("Only approved minutes get a stored PDF.")
+            meeting = locked.meeting
+            meeting.minutes = locked
+            content = render_minutes_pdf(meeting=meeting, public_only=True)
+            digest = hashlib.sha256(content).hexdigest()
+            name = default_storage.save(
+                _storage_name(locked, digest), ContentFile(content)
+            )
+            locked.pdf_file.name = name
+            locked.pdf_sha256 = digest
+            locked.pdf_size = len(content)
+            locked.pdf_rendered_at = timezone.now()
+            locked.save(
+                update_fields=["pdf_file", "pdf_sha256", "pdf_size", "pdf_rendered_at"]
+            )
+    # The caller's object reflects what is stored.
+    minutes.pdf_file.name = locked.pdf_file.name
+    minutes.pdf_sha256 = locked.pdf_sha256
+    minutes.pdf_size = locked.pdf_size
+    minutes.pdf_rendered_at = locked.pdf_rendered_at

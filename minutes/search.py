@@ -1,0 +1,391 @@
+"""Search over published items, inputs and decisions.
+
+On PostgreSQL: full-text search with the `norwegian` configuration (so «kommunene» finds
+«kommune»), ranked, over exactly the expressions the GIN indexes in minutes/models.py
+cover. On SQLite: every word must occur (icontains) in the same fields, unranked.
+
+A search runs a fixed number of queries: one count, one page of (kind, id, rank) rows
+over the union of the three kinds, and one query per kind for the hits on the page.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+)
+from django.db import connection
+from django.db.models import CharField, F, FloatField, Q, QuerySet, Value
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from council.models import Council, Organisation
+from minutes.models import (
+    SEARCH_CONFIG,
+    AgendaItem,
+    Decision,
+    Input,
+    Minutes,
+    decision_search_text,
+    decision_search_vector,
+    input_search_vector,
+    item_search_vector,
+)
+
+MAX_QUERY_LENGTH = 200
+PAGE_SIZE = 20
+SNIPPET_CHARS = 220
+# ts_headline marks matches with these; the text is escaped before they become <mark>.
+_START, _STOP = "\ue000", "\ue001"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class Kind:
+    ITEM = "item"
+    INPUT = "input"
+    DECISION = "decision"
+
+
+@dataclass
+class SearchFilters:
+    council: Council | None = None
+    year: int | None = None
+    kind: str = ""
+    organisation: Organisation | None = None
+
+
+@dataclass
+class Hit:
+    kind: str
+    item: AgendaItem
+    snippet: SafeString
+    title: SafeString
+    anchor: str
+    attributed_to: str = ""
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    terms: list[str] = field(default_factory=list)
+    page: int = 1
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def clean_query(raw: str) -> tuple[str, list[str]]:
+    """The query as searched, and messages for the visitor about what was changed."""
+    messages = []
+    # Control characters (NUL above all) mean nothing in a search and upset databases.
+    printable = "".join(
+        " " if unicodedata.category(c).startswith("C") else c for c in raw or ""
+    )
+    query = " ".join(printable.split())
+    if len(query) > MAX_QUERY_LENGTH:
+        query = query[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or query[:MAX_QUERY_LENGTH]
+        messages.append(
+            _("Søket var for langt og er forkortet til %(count)s tegn.")
+            % {"count": MAX_QUERY_LENGTH}
+        )
+    return query, messages
+
+
+def query_words(query: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(query)]
+
+
+def highlight_terms(query: str) -> list[str]:
+    """What to mark in a text found by `query`: stems on PostgreSQL, words otherwise."""
+    words = query_words(query)
+    if not words:
+        return []
+    if not is_postgres():
+        return words
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT to_tsvector(%s::regconfig, %s)::text",
+            [SEARCH_CONFIG, " ".join(words)],
+        )
+        vector = cursor.fetchone()[0]
+    return re.findall(r"'((?:[^']|'')+)'", vector)
+
+
+def mark_terms(
+    text: str, terms: list[str], *, prefix: bool | None = None
+) -> SafeString:
+    """Escape `text` and wrap the terms in <mark>.
+
+    With `prefix` (PostgreSQL's stems), whole words starting with a term are marked;
+    otherwise every occurrence of a term, as SQLite's icontains finds them.
+    """
+    if prefix is None:
+        prefix = is_postgres()
+    pattern = _terms_pattern(terms, prefix=prefix)
+    if pattern is None:
+        return escape(text)
+    return mark_safe(_mark(text, pattern))
+
+
+def mark_html(html: str, terms: list[str]) -> SafeString:
+    """Mark terms in escaped HTML: in its text only, never in tags or entities."""
+    pattern = _terms_pattern(terms, prefix=is_postgres())
+    if pattern is None:
+        return mark_safe(html)
+    out = []
+    for piece in re.split(r"(<[^>]*>|&[#\w]+;)", str(html)):
+        if piece.startswith(("<", "&")):
+            out.append(piece)
+        else:
+            out.append(pattern.sub(r"<mark>\g<0></mark>", piece))
+    return mark_safe("".join(out))
+
+
+def _terms_pattern(terms: list[str], *, prefix: bool) -> re.Pattern | None:
+    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in terms)
+    if prefix:
+        return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+    return re.compile(alternatives, re.IGNORECASE)
+
+
+def _mark(text: str, pattern: re.Pattern) -> str:
+    out, position = [], 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[position : match.start()]))
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
+        position = match.end()
+    out.append(escape(text[position:]))
+    return "".join(out)
+
+
+def _headline_to_html(headline: str) -> SafeString:
+    """ts_headline's output, escaped, with its match markers turned into <mark>."""
+    out, open_mark = [], False
+    for piece in re.split(f"([{_START}{_STOP}])", headline or ""):
+        if piece == _START and not open_mark:
+            out.append("<mark>")
+            open_mark = True
+        elif piece == _STOP and open_mark:
+            out.append("</mark>")
+            open_mark = False
+        elif piece not in (_START, _STOP):
+            out.append(escape(piece))
+    if open_mark:
+        out.append("</mark>")
+    return mark_safe("".join(out))
+
+
+def _snippet(text: str, words: list[str]) -> SafeString:
+    """A window of plain text around the first match, escaped and marked (SQLite)."""
+    lowered = text.lower()
+    positions = [lowered.find(w) for w in words if lowered.find(w) >= 0]
+    start = max(0, min(positions) - SNIPPET_CHARS // 3) if positions else 0
+    window = text[start : start + SNIPPET_CHARS]
+    if start > 0:
+        window = "…" + window.split(" ", 1)[-1]
+    if start + SNIPPET_CHARS < len(text):
+        window = window.rsplit(" ", 1)[0] + "…"
+    return mark_terms(window, words, prefix=False)
+
+
+def _published_items() -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.filter(
+        meeting__minutes__status__in=Minutes.PUBLIC_STATUSES
+    )
+
+
+def _branches(query: str, filters: SearchFilters) -> list[QuerySet]:
+    """One queryset per kind, each selecting (hit_kind, hit_id, hit_rank, hit_date)."""
+    published = Q(item__meeting__minutes__status__in=Minutes.PUBLIC_STATUSES)
+    item_filter, child_filter = Q(), Q()
+    if filters.council:
+        item_filter &= Q(council=filters.council)
+        child_filter &= Q(item__council=filters.council)
+    if filters.year:
+        item_filter &= Q(year=filters.year)
+        child_filter &= Q(item__year=filters.year)
+    if filters.kind:
+        item_filter &= Q(kind=filters.kind)
+        child_filter &= Q(item__kind=filters.kind)
+
+    items = _published_items().filter(item_filter)
+    inputs = Input.objects.filter(published & child_filter)
+    decisions = Decision.objects.filter(published & child_filter)
+    if filters.organisation:
+        # «What did Legeforeningen say»: only inputs carry an organisation.
+        inputs = inputs.filter(organisation=filters.organisation)
+        items, decisions = items.none(), decisions.none()
+
+    if is_postgres():
+        search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        vectors = (
+            item_search_vector(),
+            input_search_vector(),
+            decision_search_vector(),
+        )
+        ranked = []
+        for qs, vector in zip((items, inputs, decisions), vectors, strict=True):
+            qs = qs.alias(document=vector).filter(document=search_query)
+            ranked.append((qs, SearchRank(vector, search_query)))
+    else:
+        words = query_words(query)
+        matches = {
+            "item": [Q(title__icontains=w) | Q(body__icontains=w) for w in words],
+            "input": [Q(text__icontains=w) for w in words],
+            "decision": [
+                Q(final_text__icontains=w)
+                | Q(final_text="", proposed_text__icontains=w)
+                for w in words
+            ],
+        }
+        zero = Value(0.0, output_field=FloatField())
+        ranked = [
+            (items.filter(*matches["item"]), zero),
+            (inputs.filter(*matches["input"]), zero),
+            (decisions.filter(*matches["decision"]), zero),
+        ]
+    dates = (F("meeting__date"), F("item__meeting__date"), F("item__meeting__date"))
+    kinds = (Kind.ITEM, Kind.INPUT, Kind.DECISION)
+    branches = []
+    for (qs, rank), date, kind in zip(ranked, dates, kinds, strict=True):
+        branches.append(
+            qs.order_by()
+            .annotate(
+                hit_kind=Value(kind, output_field=CharField()),
+                hit_id=F("pk"),
+                hit_rank=rank,
+                hit_date=date,
+            )
+            .values("hit_kind", "hit_id", "hit_rank", "hit_date")
+        )
+    return branches
+
+
+def search(
+    query: str, filters: SearchFilters, *, page: int = 1
+) -> tuple[SearchResult, int]:
+    """One page of hits, best first, and the number of pages."""
+    result = SearchResult(query=query)
+    words = query_words(query)
+    if not words:
+        return result, 0
+    first, *rest = _branches(query, filters)
+    union = first.union(*rest, all=True)
+    result.total = union.count()
+    pages = max(1, -(-result.total // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    rows = list(
+        union.order_by("-hit_rank", "-hit_date", "hit_kind", "hit_id")[
+            (page - 1) * PAGE_SIZE : page * PAGE_SIZE
+        ]
+    )
+    result.hits = _load_hits(rows, query, words)
+    return result, pages
+
+
+def _load_hits(rows: list[dict], query: str, words: list[str]) -> list[Hit]:
+    """The objects behind one page of rows, with snippets: one query per kind."""
+    wanted = {
+        kind: [r["hit_id"] for r in rows if r["hit_kind"] == kind]
+        for kind in (
+            Kind.ITEM,
+            Kind.INPUT,
+            Kind.DECISION,
+        )
+    }
+    item_related = ("council", "meeting", "meeting__council")
+    child_related = ("item", "item__council", "item__meeting", "item__meeting__council")
+    postgres = is_postgres()
+    search_query = (
+        SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        if postgres
+        else None
+    )
+
+    def headline(expression, **options):
+        return SearchHeadline(
+            expression,
+            search_query,
+            config=SEARCH_CONFIG,
+            start_sel=_START,
+            stop_sel=_STOP,
+            **options,
+        )
+
+    snippet_options = {"max_words": 35, "min_words": 15, "max_fragments": 2}
+    found: dict[tuple[str, int], Hit] = {}
+    if wanted[Kind.ITEM]:
+        qs = AgendaItem.objects.filter(pk__in=wanted[Kind.ITEM]).select_related(
+            *item_related
+        )
+        if postgres:
+            qs = qs.annotate(
+                title_html=headline("title", highlight_all=True),
+                snippet_html=headline("body", **snippet_options),
+            )
+        for item in qs:
+            if postgres:
+                title = _headline_to_html(item.title_html)
+                snippet = _headline_to_html(item.snippet_html)
+            else:
+                title = mark_terms(item.title, words, prefix=False)
+                snippet = _snippet(item.body, words)
+            found[(Kind.ITEM, item.pk)] = Hit(
+                Kind.ITEM, item, snippet, title, anchor=f"sak-{item.number}"
+            )
+    if wanted[Kind.INPUT]:
+        qs = Input.objects.filter(pk__in=wanted[Kind.INPUT]).select_related(
+            *child_related, "organisation", "sector", "person"
+        )
+        if postgres:
+            qs = qs.annotate(snippet_html=headline("text", **snippet_options))
+        for entry in qs:
+            snippet = (
+                _headline_to_html(entry.snippet_html)
+                if postgres
+                else _snippet(entry.text, words)
+            )
+            found[(Kind.INPUT, entry.pk)] = Hit(
+                Kind.INPUT,
+                entry.item,
+                snippet,
+                escape(entry.item.title),
+                anchor=f"innspill-{entry.pk}",
+                attributed_to=entry.attributed_to,
+            )
+    if wanted[Kind.DECISION]:
+        qs = Decision.objects.filter(pk__in=wanted[Kind.DECISION]).select_related(
+            *child_related
+        )
+        if postgres:
+            qs = qs.annotate(
+                snippet_html=headline(decision_search_text(), **snippet_options)
+            )
+        for decision in qs:
+            snippet = (
+                _headline_to_html(decision.snippet_html)
+                if postgres
+                else _snippet(decision.text, words)
+            )
+            found[(Kind.DECISION, decision.pk)] = Hit(
+                Kind.DECISION,
+                decision.item,
+                snippet,
+                escape(decision.item.title),
+                anchor="vedtak",
+            )
+    return [
+        found[(r["hit_kind"], r["hit_id"])]
+        for r in rows
+        if (r["hit_kind"], r["hit_id"]) in found
+    ]

@@ -1,0 +1,120 @@
+"""Account pages (login with our templates) and the member's absence link."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from council.access import served_councils
+from council.forms import AbsenceForm
+from council.models import Attendance, Meeting, Membership, Person
+from minutes.emails import absence_token_read
+from minutes.services_workspace import attendance_report_absence, person_find_or_create
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login with our template; the secretariat lands in its workspace."""
+
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        if served_councils(self.request.user).exists():
+            return reverse("workspace:dashboard")
+        return super().get_default_redirect_url()
+
+
+def substitute_candidates(meeting: Meeting, membership: Membership):
+    """People a member may name: those of their organisation and the council's
+    deputies."""
+    return (
+        Person.objects.filter(
+            Q(organisation=membership.organisation)
+            | Q(
+                memberships__council=meeting.council,
+                memberships__role=Membership.Role.DEPUTY,
+            )
+        )
+        .exclude(pk=membership.person_id)
+        .distinct()
+        .order_by("name")
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def absence_report(request: HttpRequest, token: str) -> HttpResponse:
+    """Report absence (meldt forfall) from the link in the summons; no login needed."""
+    try:
+        meeting, membership = absence_token_read(token)
+    except signing.SignatureExpired:
+        return _link_problem(request, _("Lenken er utløpt."))
+    except (signing.BadSignature, Meeting.DoesNotExist, Membership.DoesNotExist):
+        return _link_problem(request, _("Lenken er ugyldig."))
+    if meeting.date < timezone.localdate():
+        return _link_problem(request, _("Møtet er allerede holdt."))
+    people = substitute_candidates(meeting, membership)
+    current = (
+        Attendance.objects.filter(
+            meeting=meeting, role=Attendance.Role.MEMBER, person=membership.person
+        )
+        .select_related("substitute")
+        .first()
+    )
+    if request.method == "POST":
+        form = AbsenceForm(request.POST, people=people)
+        if form.is_valid():
+            substitute = form.cleaned_data["substitute"]
+            new_name = form.cleaned_data["new_substitute_name"].strip()
+            if new_name:
+                substitute = person_find_or_create(
+                    name=new_name, organisation=membership.organisation
+                )
+            try:
+                attendance_report_absence(
+                    meeting=meeting, membership=membership, substitute=substitute
+                )
+            except ValidationError as exc:
+                form.add_error(None, " ".join(exc.messages))
+            else:
+                messages.success(
+                    request,
+                    _("Takk. Forfallet ditt er registrert.")
+                    if substitute is None
+                    else _(
+                        "Takk. Forfallet ditt og stedfortrederen %(name)s er "
+                        "registrert."
+                    )
+                    % {"name": substitute.name},
+                )
+                return redirect("absence_report", token)
+    else:
+        form = AbsenceForm(
+            people=people,
+            initial={"substitute": current.substitute if current else None},
+        )
+    return render(
+        request,
+        "registration/absence_report.html",
+        {
+            "meeting": meeting,
+            "membership": membership,
+            "form": form,
+            "current": current,
+        },
+    )
+
+
+def _link_problem(request: HttpRequest, message: str) -> HttpResponse:
+    return render(
+        request,
+        "registration/absence_link_problem.html",
+        {"message": message},
+        status=404,
+    )

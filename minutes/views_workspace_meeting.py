@@ -1,0 +1,272 @@
+"""Summons and attendance in the secretariat's workspace."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from council.access import access_attendance
+from council.forms import AttendanceAddForm
+from council.models import Attendance, Meeting
+from minutes import emails, services
+from minutes.forms import SummonsForm
+from minutes.models import AgendaItem
+from minutes.services_workspace import (
+    AttendanceChange,
+    attendance_add,
+    attendance_remove,
+    attendance_update,
+    meeting_members,
+    person_find_or_create,
+)
+from minutes.views_workspace import (
+    council_people,
+    edit_meeting,
+    error_text,
+    frozen_message,
+)
+
+# Summons ---------------------------------------------------------------------------
+
+
+@login_required
+def summons(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = edit_meeting(request, meeting_id)
+    members = list(meeting_members(meeting))
+    if request.method == "POST":
+        form = SummonsForm(request.POST)
+        try:
+            services.minutes_assert_editable(meeting=meeting)
+        except ValidationError as exc:
+            form.add_error(None, error_text(exc))
+        if form.is_valid():
+            result = emails.summons_send(
+                meeting=meeting, message=form.cleaned_data["message"]
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "Innkallingen er sendt til %(n)s medlem.",
+                    "Innkallingen er sendt til %(n)s medlemmer.",
+                    len(result.sent),
+                )
+                % {"n": len(result.sent)},
+            )
+            if result.without_email:
+                messages.warning(
+                    request,
+                    _("Disse mangler e-postadresse og fikk ingen innkalling: %(names)s")
+                    % {"names": ", ".join(m.person.name for m in result.without_email)},
+                )
+            if not result.pdf_attached:
+                messages.warning(request, _("Innkallingen ble sendt uten PDF-vedlegg."))
+            return redirect("workspace:summons", meeting.pk)
+    else:
+        form = SummonsForm()
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("decision")
+        .order_by("order", "number")
+    )
+    return render(
+        request,
+        "workspace/summons.html",
+        {
+            "meeting": meeting,
+            "council": meeting.council,
+            "members": [(m, emails.member_email(m)) for m in members],
+            "items": items,
+            "form": form,
+            "frozen": frozen_message(meeting),
+        },
+    )
+
+
+# Attendance ------------------------------------------------------------------------
+
+
+def _parse_time(raw: str) -> datetime.time | None:
+    raw = (raw or "").strip().replace(".", ":")
+    if not raw:
+        return None
+    if raw.isdigit() and len(raw) <= 2:
+        raw = f"{raw}:00"
+    return datetime.time.fromisoformat(raw)
+
+
+def _grid_rows(meeting: Meeting) -> list[dict]:
+    """One row per summoned member (saved or not yet), then everyone else."""
+    attendances = list(
+        Attendance.objects.filter(meeting=meeting)
+        .select_related(
+            "person", "person__organisation", "membership__organisation", "substitute"
+        )
+        .order_by("role", "order", "id")
+    )
+    by_membership = {a.membership_id: a for a in attendances if a.membership_id}
+    by_person = {
+        a.person_id: a for a in attendances if a.role == Attendance.Role.MEMBER
+    }
+    rows, seen = [], set()
+    for membership in meeting_members(meeting):
+        attendance = by_membership.get(membership.pk) or by_person.get(
+            membership.person_id
+        )
+        if attendance:
+            seen.add(attendance.pk)
+            rows.append({"key": f"a{attendance.pk}", "attendance": attendance})
+        else:
+            rows.append(
+                {
+                    "key": f"m{membership.pk}",
+                    "attendance": Attendance(
+                        meeting=meeting,
+                        membership=membership,
+                        person=membership.person,
+                        organisation=membership.organisation,
+                    ),
+                }
+            )
+    for attendance in attendances:
+        if attendance.pk not in seen:
+            rows.append({"key": f"a{attendance.pk}", "attendance": attendance})
+    return rows
+
+
+def _apply_row(meeting: Meeting, row: dict, post) -> str | None:
+    """Save one grid row from the POST; return an error message or None."""
+    key, attendance = row["key"], row["attendance"]
+    status = post.get(f"{key}-status", Attendance.Status.PRESENT)
+    if status not in Attendance.Status.values:
+        return _("Ugyldig oppmøtestatus.")
+    try:
+        arrived = _parse_time(post.get(f"{key}-arrived_at", ""))
+        left = _parse_time(post.get(f"{key}-left_at", ""))
+    except ValueError:
+        return _("Skriv klokkeslett som 10:30.")
+    substitute_name = " ".join(post.get(f"{key}-substitute", "").split())
+    substitute = None
+    if substitute_name and status != Attendance.Status.PRESENT:
+        organisation = attendance.represented_organisation
+        substitute = person_find_or_create(
+            name=substitute_name, organisation=organisation
+        )
+    elif substitute_name:
+        return _("Bare et fraværende medlem kan ha stedfortreder.")
+    if attendance.pk is None:
+        attendance.role = Attendance.Role.MEMBER
+        attendance.full_clean()
+        attendance.save()
+        row["attendance"] = attendance
+    try:
+        attendance_update(
+            attendance=attendance,
+            change=AttendanceChange(
+                status=status,
+                substitute=substitute,
+                arrived_at=arrived,
+                left_at=left,
+                note=post.get(f"{key}-note", "")[:200],
+            ),
+        )
+    except ValidationError as exc:
+        return error_text(exc)
+    return None
+
+
+@login_required
+def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = edit_meeting(request, meeting_id)
+    people = council_people(meeting.council)
+    rows = _grid_rows(meeting)
+    errors = {}
+    if request.method == "POST":
+        try:
+            services.minutes_assert_editable(meeting=meeting)
+        except ValidationError as exc:
+            messages.error(request, error_text(exc))
+            return redirect("workspace:attendance", meeting.pk)
+        for row in rows:
+            # Each row in its own try: one bad row does not lose the others.
+            error = _apply_row(meeting, row, request.POST)
+            if error:
+                errors[row["key"]] = error
+        if not errors:
+            messages.success(request, _("Oppmøtet er lagret."))
+            return redirect("workspace:attendance", meeting.pk)
+        messages.error(
+            request, _("Noen rader ble ikke lagret. Se feilmeldingene i tabellen.")
+        )
+    for row in rows:
+        row["error"] = errors.get(row["key"])
+        if request.method == "POST":
+            row["posted"] = {
+                name: request.POST.get(f"{row['key']}-{name}", "")
+                for name in ("status", "substitute", "arrived_at", "left_at", "note")
+            }
+    member_rows = [r for r in rows if r["attendance"].role == Attendance.Role.MEMBER]
+    other_rows = [r for r in rows if r["attendance"].role != Attendance.Role.MEMBER]
+    return render(
+        request,
+        "workspace/attendance.html",
+        {
+            "meeting": meeting,
+            "council": meeting.council,
+            "member_rows": member_rows,
+            "other_rows": other_rows,
+            "statuses": Attendance.Status.choices,
+            "people_names": sorted({p.name for p in people}),
+            "add_form": AttendanceAddForm(people=people),
+            "frozen": frozen_message(meeting),
+        },
+    )
+
+
+@login_required
+@require_POST
+def attendance_add_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = edit_meeting(request, meeting_id)
+    form = AttendanceAddForm(request.POST, people=council_people(meeting.council))
+    back = reverse("workspace:attendance", args=[meeting.pk]) + "#andre"
+    if not form.is_valid():
+        for field_errors in form.errors.values():
+            for error in field_errors:
+                messages.error(request, error)
+        return redirect(back)
+    data = form.cleaned_data
+    person = data["person"] or person_find_or_create(
+        name=data["new_person_name"], organisation=data["organisation"]
+    )
+    try:
+        attendance_add(
+            meeting=meeting,
+            role=data["role"],
+            person=person,
+            organisation=data["organisation"],
+            note=data["note"],
+        )
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("%(name)s er ført opp.") % {"name": person.name})
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def attendance_remove_view(request: HttpRequest, attendance_id: int) -> HttpResponse:
+    row = access_attendance(request.user, attendance_id)
+    try:
+        attendance_remove(attendance=row)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("%(name)s er fjernet.") % {"name": row.person.name})
+    return redirect(reverse("workspace:attendance", args=[row.meeting_id]) + "#andre")

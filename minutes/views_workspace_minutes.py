@@ -1,0 +1,398 @@
+"""The minute-taking view, built for typing live, and its save endpoints.
+
+Saves come from static/js/autosave.js (fetch, JSON answers) or from plain form posts
+when JavaScript is off (redirect back, or a merge page on a conflict). Each save sends
+the revision the editor started from; the service refuses a stale one (EditConflict),
+and the editor is shown both texts to merge.
+"""
+
+import difflib
+import json
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from council.access import access_decision, access_input, access_item
+from council.models import Organisation, Person, Sector
+from minutes.forms import InputAddForm
+from minutes.models import AgendaItem, Decision, Input
+from minutes.selectors import minutes_view
+from minutes.services_workspace import (
+    EditConflict,
+    content_save,
+    field_text,
+    input_add,
+    input_attribution,
+    input_delete,
+    input_indent,
+    input_move,
+    input_outdent,
+    meeting_of,
+)
+from minutes.views_workspace import edit_meeting, error_text, frozen_message
+
+# Which fields each kind of object lets the minute-taking view save.
+SAVE_KINDS = {
+    "sak": (AgendaItem, access_item, {"presenters", "body"}),
+    "innspill": (Input, access_input, {"text", "who", "is_written"}),
+    "vedtak": (Decision, access_decision, {"final_text", "proposed_text"}),
+}
+TEXT_LIMITS = {"presenters": 400, "who": 200}
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _changes(field: str, raw: str) -> dict:
+    if field == "who":
+        return input_attribution(name=raw)
+    if field == "is_written":
+        return {"is_written": raw in ("1", "true", "on")}
+    return {field: raw.replace("\r\n", "\n")}
+
+
+def _last_change(obj) -> dict:
+    record = obj.history.select_related("history_user").first()
+    if record is None:
+        return {"changed_by": "", "changed_at": ""}
+    user = record.history_user
+    return {
+        "changed_by": (user.get_full_name() or user.get_username()) if user else "",
+        "changed_at": date_format(timezone.localtime(record.history_date), "H:i:s"),
+    }
+
+
+def minute_url(obj) -> str:
+    meeting = meeting_of(obj)
+    item_id = obj.pk if isinstance(obj, AgendaItem) else obj.item_id
+    return reverse("workspace:minute", args=[meeting.pk]) + f"#sak-{item_id}"
+
+
+@login_required
+@require_safe
+def minute_taking(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = edit_meeting(request, meeting_id)
+    view = minutes_view(meeting, public_only=False)
+    council = meeting.council
+    who_options = sorted(
+        {
+            *Organisation.objects.filter(memberships__council=council).values_list(
+                "name", flat=True
+            ),
+            *Sector.objects.values_list("representative_label", flat=True),
+            *Person.objects.filter(memberships__council=council).values_list(
+                "name", flat=True
+            ),
+        }
+    )
+    return render(
+        request,
+        "workspace/minute_taking.html",
+        {
+            "meeting": meeting,
+            "council": council,
+            "view": view,
+            "who_options": who_options,
+            "frozen": frozen_message(meeting),
+            "add_form": InputAddForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def content_field_save(
+    request: HttpRequest, kind: str, pk: int, field: str
+) -> HttpResponse:
+    """Save one field of an item, input or decision, checking its revision."""
+    if kind not in SAVE_KINDS or field not in SAVE_KINDS[kind][2]:
+        raise Http404
+    _model, access, _fields = SAVE_KINDS[kind]
+    obj = access(request.user, pk)
+    raw = request.POST.get("value", "")
+    limit = TEXT_LIMITS.get(field)
+    try:
+        revision = int(request.POST.get("revision", ""))
+    except ValueError:
+        return _invalid(request, obj, _("Mangler revisjon. Last siden på nytt."))
+    if limit and len(raw) > limit:
+        return _invalid(
+            request, obj, _("Teksten er for lang (høyst %(n)s tegn).") % {"n": limit}
+        )
+    base = request.POST.get("base")
+    try:
+        saved = content_save(
+            obj=obj,
+            revision=revision,
+            changes=_changes(field, raw),
+            expected=None if base is None else {field: base},
+        )
+    except EditConflict as conflict:
+        return _conflict(request, conflict.current, field, raw)
+    except ValidationError as exc:
+        return _invalid(request, obj, error_text(exc))
+    if wants_json(request):
+        return JsonResponse(
+            {
+                "status": "saved",
+                "revision": saved.revision,
+                "value": field_text(saved, field),
+                "saved_at": date_format(timezone.localtime(), "H:i:s"),
+            }
+        )
+    messages.success(request, _("Lagret."))
+    return redirect(minute_url(saved))
+
+
+def _invalid(request: HttpRequest, obj, message: str) -> HttpResponse:
+    if wants_json(request):
+        return JsonResponse({"status": "invalid", "message": message}, status=400)
+    messages.error(request, message)
+    return redirect(minute_url(obj))
+
+
+def _conflict(request: HttpRequest, current, field: str, mine: str) -> HttpResponse:
+    theirs = field_text(current, field)
+    info = _last_change(current)
+    message = _(
+        "Noen andre har endret dette feltet mens du skrev. Begge tekstene vises: "
+        "slå dem sammen i feltet og lagre."
+    )
+    if wants_json(request):
+        return JsonResponse(
+            {
+                "status": "conflict",
+                "message": message,
+                "revision": current.revision,
+                "server_value": theirs,
+                **info,
+            },
+            status=409,
+        )
+    kind = {AgendaItem: "sak", Input: "innspill", Decision: "vedtak"}[type(current)]
+    return render(
+        request,
+        "workspace/conflict.html",
+        {
+            "meeting": meeting_of(current),
+            "council": meeting_of(current).council,
+            "message": message,
+            "mine": mine,
+            "theirs": theirs,
+            "revision": current.revision,
+            "action": reverse("workspace:save", args=[kind, current.pk, field]),
+            "back": minute_url(current),
+            **info,
+        },
+        status=409,
+    )
+
+
+# Inputs ----------------------------------------------------------------------------
+
+
+def _inputs_fragment(request: HttpRequest, item: AgendaItem) -> HttpResponse:
+    """The item's inputs list, for htmx swaps; a redirect for plain posts."""
+    if request.htmx:
+        view = minutes_view(item.meeting, public_only=False)
+        item_view = next(v for v in view.items if v.item.pk == item.pk)
+        return render(
+            request,
+            "workspace/_inputs.html",
+            {"iv": item_view, "frozen": frozen_message(item.meeting)},
+        )
+    return redirect(minute_url(item))
+
+
+@login_required
+@require_POST
+def input_create(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = access_item(request.user, item_id)
+    form = InputAddForm(request.POST)
+    parent = None
+    if request.POST.get("parent", "").isdigit():
+        parent = access_input(request.user, int(request.POST["parent"]))
+    if not form.is_valid():
+        return _invalid(request, item, _("Skriv innspillet før du legger det til."))
+    try:
+        entry = input_add(
+            item=item,
+            text=form.cleaned_data["text"],
+            who=form.cleaned_data["who"],
+            is_written=form.cleaned_data["is_written"],
+            parent=parent,
+        )
+    except ValidationError as exc:
+        return _invalid(request, item, error_text(exc))
+    if wants_json(request):
+        row = render_to_string(
+            "workspace/_input_row.html",
+            {"entry": entry, "child": parent is not None, "frozen": None},
+            request=request,
+        )
+        return JsonResponse(
+            {
+                "status": "created",
+                "id": entry.pk,
+                "revision": entry.revision,
+                "value": entry.text,
+                "html": row,
+                "saved_at": date_format(timezone.localtime(), "H:i:s"),
+            },
+            status=201,
+        )
+    if not request.htmx:
+        messages.success(request, _("Innspillet er lagt til."))
+    return _inputs_fragment(request, item)
+
+
+@login_required
+@require_POST
+def input_action(request: HttpRequest, input_id: int) -> HttpResponse:
+    """Move (up/down), indent, outdent or delete an input."""
+    entry = access_input(request.user, input_id)
+    action = request.POST.get("action")
+    operations = {
+        "up": lambda: input_move(entry=entry, delta=-1),
+        "down": lambda: input_move(entry=entry, delta=1),
+        "indent": lambda: input_indent(entry=entry),
+        "outdent": lambda: input_outdent(entry=entry),
+        "delete": lambda: input_delete(entry=entry),
+    }
+    if action not in operations:
+        raise Http404
+    try:
+        operations[action]()
+    except ValidationError as exc:
+        if request.htmx:
+            response = _inputs_fragment(request, entry.item)
+            response["HX-Trigger"] = json.dumps({"workspace:error": error_text(exc)})
+            return response
+        messages.error(request, error_text(exc))
+    else:
+        if action == "delete" and not request.htmx:
+            messages.success(request, _("Innspillet er slettet."))
+    return _inputs_fragment(request, entry.item)
+
+
+# History ---------------------------------------------------------------------------
+
+HISTORY_FIELDS = {
+    AgendaItem: [
+        ("title", _("Tittel")),
+        ("kind", _("Sakstype")),
+        ("archive_reference", _("Arkivsaksnummer")),
+        ("presenters", _("Innledere")),
+        ("body", _("Saksfremstilling")),
+    ],
+    Decision: [
+        ("proposed_text", _("Forslag til vedtak")),
+        ("final_text", _("Vedtak")),
+    ],
+    Input: [
+        ("text", _("Innspill")),
+        ("attribution", _("Hvem")),
+        ("organisation_id", _("Virksomhet")),
+        ("sector_id", _("Sektor")),
+        ("person_id", _("Person")),
+        ("is_written", _("Skriftlig")),
+        ("parent_id", _("Underpunkt av")),
+    ],
+}
+
+
+def word_diff(before: str, after: str) -> tuple[list, list]:
+    """Before and after as (changed, text) chunks, word by word."""
+    a, b = str(before or "").split(" "), str(after or "").split(" ")
+    old, new = [], []
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            old.append((False, " ".join(a[i1:i2])))
+            new.append((False, " ".join(b[j1:j2])))
+        else:
+            if i2 > i1:
+                old.append((True, " ".join(a[i1:i2])))
+            if j2 > j1:
+                new.append((True, " ".join(b[j1:j2])))
+    return old, new
+
+
+def _history_entries(records, model, label_for) -> list[dict]:
+    entries = []
+    fields = HISTORY_FIELDS[model]
+    for _pk, group in groupby(records, key=lambda r: r.id):
+        previous = None
+        for record in group:
+            changes = []
+            for name, label in fields:
+                before = getattr(previous, name, "") if previous else ""
+                after = getattr(record, name, "")
+                if record.history_type == "-":
+                    before, after = after, ""
+                if before == after or (before in (None, "") and after in (None, "")):
+                    continue
+                old, new = word_diff(before, after)
+                changes.append({"label": label, "old": old, "new": new})
+            entries.append(
+                {
+                    "record": record,
+                    "what": label_for(record),
+                    "type": {"+": _("Opprettet"), "~": _("Endret"), "-": _("Slettet")}[
+                        record.history_type
+                    ],
+                    "changes": changes,
+                }
+            )
+            previous = record
+    return entries
+
+
+@login_required
+@require_safe
+def item_history(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = access_item(request.user, item_id)
+
+    def ordered(qs):
+        return list(qs.select_related("history_user").order_by("id", "history_date"))
+
+    entries = (
+        _history_entries(
+            ordered(AgendaItem.history.filter(id=item.pk)),
+            AgendaItem,
+            lambda r: _("Saken"),
+        )
+        + _history_entries(
+            ordered(Decision.history.filter(item_id=item.pk)),
+            Decision,
+            lambda r: _("Vedtaket"),
+        )
+        + _history_entries(
+            ordered(Input.history.filter(item_id=item.pk)),
+            Input,
+            lambda r: _("Innspill «%(text)s»") % {"text": r.text[:50]},
+        )
+    )
+    entries.sort(key=lambda e: e["record"].history_date, reverse=True)
+    entries = [e for e in entries if e["changes"] or e["record"].history_type != "~"]
+    return render(
+        request,
+        "workspace/item_history.html",
+        {
+            "item": item,
+            "meeting": item.meeting,
+            "council": item.meeting.council,
+            "entries": entries,
+        },
+    )

@@ -1,0 +1,107 @@
+"""A developer pulling the API never sees drafts, internal papers or private data."""
+
+import pytest
+
+from minutes.models import AgendaItem, Attachment, Decision, Input, Minutes
+from tests.api.conftest import SECRET
+
+LISTS = [
+    "/api/bodies/",
+    "/api/organizations/",
+    "/api/persons/",
+    "/api/memberships/",
+    "/api/meetings/",
+    "/api/agenda-items/",
+    "/api/inputs/",
+    "/api/decisions/",
+    "/api/files/",
+]
+
+
+def _all_pages(client, url):
+    pages = []
+    while url:
+        response = client.get(url, {"limit": 100})
+        assert response.status_code == 200, (url, response.content)
+        pages.append(response.content.decode())
+        url = response.json()["links"].get("next")
+    return pages
+
+
+@pytest.mark.parametrize("url", LISTS)
+def test_no_list_shows_anything_from_unpublished_minutes(client, archive, url):
+    pages = _all_pages(client, url)
+    assert pages
+    for page in pages:
+        assert SECRET not in page
+        assert "internt" not in page
+        assert "kari@example.org" not in page
+        assert "kari" not in page.replace("Kari", "")
+
+
+def test_the_published_meetings_content_is_all_there(client, archive):
+    published = archive.published
+    items = AgendaItem.objects.filter(meeting=published)
+    inputs = Input.objects.filter(item__meeting=published)
+    decisions = Decision.objects.filter(item__meeting=published)
+    public = Attachment.objects.filter(meeting=published, is_public=True)
+    for url, expected in [
+        ("/api/meetings/", {published.pk}),
+        ("/api/agenda-items/", set(items.values_list("pk", flat=True))),
+        ("/api/inputs/", set(inputs.values_list("pk", flat=True))),
+        ("/api/decisions/", set(decisions.values_list("pk", flat=True))),
+        ("/api/files/", set(public.values_list("pk", flat=True))),
+    ]:
+        data = client.get(url, {"limit": 100}).json()["data"]
+        ids = {int(entry["id"].rstrip("/").rsplit("/", 1)[1]) for entry in data}
+        assert ids == expected, url
+
+
+def test_draft_objects_are_not_found_one_by_one(client, archive):
+    draft = archive.draft
+    item = draft.items.first()
+    urls = [
+        f"/api/meetings/{draft.pk}/",
+        f"/api/agenda-items/{item.pk}/",
+        f"/api/inputs/{item.inputs.first().pk}/",
+        f"/api/decisions/{item.decision.pk}/",
+        f"/api/files/{draft.attachments.filter(is_public=True).first().pk}/",
+        f"/api/files/{archive.internal_file.pk}/",
+        f"/api/files/{archive.internal_file.pk}/download/",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize("status", [Minutes.Status.IN_REVIEW, Minutes.Status.APPROVED])
+def test_minutes_leave_the_api_when_they_are_not_published(client, archive, status):
+    published = archive.published
+    assert client.get(f"/api/meetings/{published.pk}/").status_code == 200
+    Minutes.objects.filter(meeting=published).update(status=status)
+    assert client.get(f"/api/meetings/{published.pk}/").status_code == 404
+    assert client.get("/api/inputs/").json()["data"] == []
+
+
+def test_minutes_being_corrected_stay_public(client, archive):
+    Minutes.objects.filter(meeting=archive.published).update(
+        status=Minutes.Status.CORRECTING
+    )
+    response = client.get(f"/api/meetings/{archive.published.pk}/")
+    assert response.status_code == 200
+
+
+def test_a_person_shows_no_email_and_no_login(client, archive):
+    response = client.get(f"/api/persons/{archive.member.pk}/")
+    assert response.status_code == 200
+    person = response.json()
+    assert person["name"] == "Kari Nordmann"
+    assert set(person) == {
+        "id",
+        "type",
+        "name",
+        "organization",
+        "membership",
+        "modified",
+    }

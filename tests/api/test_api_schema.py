@@ -1,0 +1,51 @@
+"""The OpenAPI document is valid and every documented endpoint answers per schema."""
+
+import itertools
+
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis.errors import Unsatisfiable
+from openapi_spec_validator import validate
+from schemathesis.generation import GenerationMode
+
+from config.wsgi import application
+
+
+def test_the_openapi_document_validates(client, db):
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    document = response.json()
+    validate(document)
+    paths = set(document["paths"])
+    for path in ["/api/meetings/", "/api/agenda-items/{id}/", "/api/decisions/"]:
+        assert path in paths
+
+
+def test_every_endpoint_answers_per_schema_without_server_errors(archive):
+    """Schemathesis sends generated requests, valid and invalid, to every endpoint
+    in-process and checks status codes, content types and bodies against the
+    document. One archive serves all endpoints, so the run stays short."""
+    schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 19
+
+    modes = [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]
+    for operation, mode in itertools.product(operations, modes):
+
+        @given(case=operation.as_strategy(mode))
+        @settings(
+            max_examples=8,
+            deadline=None,
+            database=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        def check(case):
+            response = case.call_and_validate()
+            assert response.status_code < 500
+
+        try:
+            check()
+        except Unsatisfiable:
+            # No invalid request exists for /api/system/ or a free-text slug.
+            assert mode is GenerationMode.NEGATIVE

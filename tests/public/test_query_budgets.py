@@ -1,0 +1,109 @@
+"""Every public page runs a fixed number of queries, however much it shows.
+
+Each page is measured at two sizes (2 and 6 items, inputs per item, members and papers)
+with an empty cache, and must run the same, fixed, number of queries.
+"""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from council.models import Membership
+from tests.factories import CouncilFactory
+from tests.public.helpers import filled_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def archive(size: int):
+    council = CouncilFactory()
+    meetings = [
+        filled_meeting(council, datetime.date(2020 + n, 3, 1), size=size)
+        for n in range(size)
+    ]
+    return council, meetings
+
+
+def page_urls(council, meetings) -> dict[str, str]:
+    meeting = meetings[-1]
+    item = meeting.items.order_by("-order").last()
+    organisation = Membership.objects.filter(council=council).first().organisation
+    return {
+        "home": "/",
+        "council": council.get_absolute_url(),
+        "meeting": meeting.get_absolute_url(),
+        "item": item.get_absolute_url(),
+        "item_highlighted": item.get_absolute_url() + "?q=tema",
+        "organisation": reverse("public:organisation", args=[organisation.slug]),
+        "search": reverse("public:search") + "?q=tema",
+        "search_empty": reverse("public:search") + "?q=",
+        "feed": reverse("public:council_feed", args=[council.slug]),
+        "calendar": reverse("public:council_calendar", args=[council.slug]),
+        "sitemap": "/sitemap.xml",
+        "accessibility": reverse("public:accessibility"),
+    }
+
+
+# Queries with an empty cache, per page:
+BUDGETS = {
+    # councils with counts, latest minutes, coming meetings
+    "home": 3,
+    # council; published meetings; coming meetings; members with organisation/sector
+    "council": 4,
+    # council; meeting (+council, minutes); attendance; attachments; items (+decision);
+    # inputs
+    "meeting": 6,
+    # council; item (+meeting, minutes, decision); inputs; attachments; sibling items
+    "item": 5,
+    # the same, plus the query's stems on PostgreSQL (see test below)
+    "item_highlighted": 5,
+    # organisation (+sector); count; one page of inputs
+    "organisation": 3,
+    # councils, organisations, years, kinds for the filters; count; page of hits; one
+    # query per kind of hit on the page (so at most 9: see below)
+    "search": 9,
+    # the filters only
+    "search_empty": 4,
+    # council; minutes (+meeting); their items
+    "feed": 3,
+    # council; meetings (+minutes)
+    "calendar": 2,
+    # councils; published meetings and items, each counted once for paging
+    "sitemap": 6,
+    "accessibility": 0,
+}
+
+
+@pytest.mark.parametrize("size", [2, 6])
+def test_each_public_page_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, django_assert_max_num_queries, size
+):
+    from django.db import connection
+
+    council, meetings = archive(size)
+    for name, url in page_urls(council, meetings).items():
+        expected = BUDGETS[name]
+        if name == "item_highlighted" and connection.vendor == "postgresql":
+            expected += 1
+        cache.clear()
+        # A search page loads each kind of hit it shows (item, input, decision) in one
+        # query; which kinds make the first page depends on the content, not its size.
+        assert_queries = (
+            django_assert_max_num_queries
+            if name == "search"
+            else django_assert_num_queries
+        )
+        with assert_queries(expected, info=name):
+            response = client.get(url)
+        assert response.status_code == 200, name
+
+
+def test_a_cached_page_needs_only_the_council(client, django_assert_num_queries):
+    council, meetings = archive(2)
+    url = meetings[-1].get_absolute_url()
+    client.get(url)
+    # council lookup only: the minutes come from the cache
+    with django_assert_num_queries(1):
+        assert client.get(url).status_code == 200

@@ -1,0 +1,45 @@
+"""The admin's actions on minutes call the same transitions as the pages."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from council.models import Council
+from minutes import services
+from minutes.models import Minutes, MinutesEvent
+from tests.factories import make_meeting
+from tests.review.conftest import build_cast, refresh
+
+
+@pytest.fixture
+def admin_client(client, db):
+    root = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(root)
+    return client
+
+
+def test_publishing_from_the_admin_goes_through_the_transition(admin_client):
+    cast = build_cast(Council.ApprovalRule.NEXT_MEETING, publish_on_approval=False)
+    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
+    item = later.items.get(approves_minutes_of=cast.meeting)
+    services.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
+    response = admin_client.post(
+        reverse("admin:minutes_minutes_changelist"),
+        {"action": "publish_selected", "_selected_action": [cast.minutes.pk]},
+        follow=True,
+    )
+    assert "publisert." in response.content.decode()
+    assert refresh(cast.minutes).status == Minutes.Status.PUBLISHED
+    assert MinutesEvent.objects.filter(kind="published").exists()
+
+
+def test_a_wrong_transition_in_the_admin_shows_the_message(admin_client, cast):
+    response = admin_client.post(
+        reverse("admin:minutes_minutes_changelist"),
+        {"action": "publish_selected", "_selected_action": [cast.minutes.pk]},
+        follow=True,
+    )
+    assert "Bare godkjente referater kan publiseres." in response.content.decode()
+    assert refresh(cast.minutes).status == Minutes.Status.DRAFT

@@ -1,0 +1,83 @@
+"""A correction after publication: the public keeps seeing the published version
+while it is prepared, then sees the corrected one with a note, and every earlier
+version and its PDF stay readable at their own addresses."""
+
+import datetime
+
+from django.urls import reverse
+
+from minutes import services
+from minutes.models import Input, Minutes, MinutesVersion
+from tests.factories import make_meeting
+from tests.review.conftest import refresh
+
+
+def _publish(cast):
+    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
+    item = later.items.get(approves_minutes_of=cast.meeting)
+    services.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
+    return item
+
+
+def test_a_correction_from_start_to_publication(client, next_meeting_cast, deadline):
+    cast = next_meeting_cast
+    item = _publish(cast)
+    first_pdf = refresh(cast.minutes).pdf_sha256
+    public_url = cast.meeting.get_absolute_url()
+
+    client.force_login(cast.alice)
+    client.post(
+        reverse("review:correct", args=[cast.meeting.pk]),
+        {"reason": "Feil tekst i innspill fra kommunene"},
+    )
+    assert refresh(cast.minutes).status == Minutes.Status.CORRECTING
+    Input.objects.filter(pk=cast.inputs[0].pk).update(text="Rettet innspill.")
+    client.post(
+        reverse("review:send", args=[cast.meeting.pk]),
+        {"deadline": deadline.isoformat()},
+    )
+    version = MinutesVersion.objects.get(minutes=cast.minutes, number=2)
+    assert version.reason == "Feil tekst i innspill fra kommunene"
+
+    # While the correction is under way the public still sees the published text.
+    client.logout()
+    page = client.get(public_url).content.decode()
+    assert "Strategien må forankres i kommunene." in page
+    assert "Rettet innspill." not in page
+    assert "En retting av referatet er under arbeid" in page
+
+    # The next meeting approves the corrected minutes; they are published at once.
+    services.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
+    minutes = refresh(cast.minutes)
+    assert minutes.status == Minutes.Status.PUBLISHED
+    assert minutes.pdf_sha256 and minutes.pdf_sha256 != first_pdf
+    page = client.get(public_url).content.decode()
+    assert "Rettet innspill." in page
+    assert "Feil tekst i innspill fra kommunene" in page
+    assert "Rettet " in page
+
+    # The first version stays readable, with its own PDF.
+    first = MinutesVersion.objects.get(minutes=minutes, number=1)
+    assert first.pdf_sha256 == first_pdf
+    old_url = reverse(
+        "versions:version",
+        args=[cast.council.slug, cast.meeting.year, cast.meeting.number, 1],
+    )
+    assert old_url in page
+    old_page = client.get(old_url).content.decode()
+    assert "Strategien må forankres i kommunene." in old_page
+    assert "tidligere versjon" in old_page
+    pdf = client.get(old_url + "pdf/")
+    assert pdf.status_code == 200
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF")
+
+
+def test_an_unpublished_version_has_no_public_address(client, cast, deadline):
+    services.minutes_send_for_review(
+        minutes=cast.minutes, by=cast.alice, deadline=deadline
+    )
+    url = reverse(
+        "versions:version",
+        args=[cast.council.slug, cast.meeting.year, cast.meeting.number, 1],
+    )
+    assert client.get(url).status_code == 404
