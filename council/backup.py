@@ -1,9 +1,9 @@
 """Move everything – data and files – out of one installation and into an empty one.
 
-The archive is a zip with `data.json` (Django's serialisation with natural keys, so
-content types and permissions are matched by name, not by number) and the stored files
-under `files/`, addressed by their storage names. Loading goes through `loaddata`, which
-saves raw rows: no signals rewrite history, no business rule renumbers anything.
+The archive is a zip with `data.json` (Django's serialisation with natural foreign
+keys, so content types and permissions are matched by name; primary keys are kept) and
+the stored files under `files/`, addressed by their storage names. Loading saves raw
+rows, as loaddata does: no signal rewrites history, no business rule renumbers anything.
 """
 
 import hashlib
@@ -66,7 +66,6 @@ def export_all(target: Path) -> dict[str, int]:
         "dumpdata",
         *labels,
         natural_foreign=True,
-        natural_primary=True,
         stdout=data,
         indent=None,
     )
@@ -117,10 +116,7 @@ def import_all(source: Path) -> dict[str, int]:
             if hashlib.sha256(content).hexdigest() != digest:
                 raise BackupError(f"File damaged in the export: {name}")
         with transaction.atomic():
-            objects = list(
-                serializers.deserialize("json", data, handle_forward_references=True)
-            )
-            _save_all(objects)
+            loaded = _save_all(data)
         for name in manifest["files"]:
             if default_storage.exists(name):
                 default_storage.delete(name)
@@ -129,26 +125,33 @@ def import_all(source: Path) -> dict[str, int]:
             )
             if saved != name:
                 raise BackupError(f"Storage renamed {name} to {saved}")
-    return {"objects": len(objects), "files": len(manifest["files"])}
+    return {"objects": loaded, "files": len(manifest["files"])}
 
 
-def _save_all(objects) -> None:
+def _save_all(data: str) -> int:
+    """Save the serialised rows in order, like loaddata: each row is deserialised only
+    after the rows before it are saved, so natural keys find what they point to."""
+    from django.core.management.color import no_style
     from django.db import connection
 
+    count = 0
+    models_loaded = set()
+    deferred = []
     with connection.constraint_checks_disabled():
-        deferred = []
-        for obj in objects:
+        for obj in serializers.deserialize(
+            "json", data, handle_forward_references=True
+        ):
             obj.save()
+            count += 1
+            models_loaded.add(type(obj.object))
             if obj.deferred_fields:
                 deferred.append(obj)
         for obj in deferred:
             obj.save_deferred_fields()
     connection.check_constraints()
     # Sequences follow the loaded primary keys, so new rows do not collide (PostgreSQL).
-    from django.core.management.color import no_style
-
-    models_loaded = {type(obj.object) for obj in objects}
     statements = connection.ops.sequence_reset_sql(no_style(), list(models_loaded))
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
+    return count
