@@ -24,7 +24,7 @@ def rate_limit(name: str, *, requests: int, seconds: int) -> Callable:
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             now = int(time.time())
             window = now // seconds
-            key = f"ratelimit:{name}:{client_ip(request)}:{window}"
+            key = f"ratelimit:{name}:{client_ip(request) or '-'}:{window}"
             # add() only sets a missing key, so the first request starts the count.
             cache.add(key, 0, timeout=seconds + 1)
             try:

@@ -129,7 +129,7 @@ def user_sessions_end_all(*, user: AbstractBaseUser) -> int:
     return len(ended)
 
 
-def client_ip(request: HttpRequest) -> str:
+def client_ip(request: HttpRequest) -> str | None:
     """The client's address for lockouts and rate limits.
 
     Behind a proxy every request comes from the proxy, so with TRUSTED_PROXY_COUNT=n
@@ -138,7 +138,7 @@ def client_ip(request: HttpRequest) -> str:
     whatever the client sent, so it is never trusted. With 0 (the default), the
     header is ignored.
     """
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    remote = request.META.get("REMOTE_ADDR") or None  # None: no address known
     count = settings.TRUSTED_PROXY_COUNT
     if count <= 0:
         return remote

@@ -19,6 +19,11 @@ def _path_template(name: str) -> str:
 
 
 @cache
+def _list_path(name: str) -> str:
+    return reverse(name)
+
+
+@cache
 def _slug_template(name: str) -> str:
     return reverse(name, kwargs={"slug": "council-slug"}).replace("council-slug", "{}")
 
@@ -40,7 +45,7 @@ class Links:
 
     def __init__(self, request: HttpRequest) -> None:
         self.origin = request.build_absolute_uri("/").rstrip("/")
-        self.root = self.origin + reverse("api:index")
+        self.root = self.origin + _list_path("api:index")
 
     def object(self, kind: str, pk: int | None) -> str | None:
         if pk is None:
@@ -51,7 +56,7 @@ class Links:
         return self.origin + _slug_template("api:body-detail").format(slug)
 
     def collection(self, kind: str, **filters: object) -> str:
-        url = self.origin + reverse(f"api:{kind}-list")
+        url = self.origin + _list_path(f"api:{kind}-list")
         if filters:
             url += "?" + "&".join(f"{key}={value}" for key, value in filters.items())
         return url

@@ -15,9 +15,33 @@ from council.models import Attendance, Council, Membership, Organisation, Person
 from minutes.models import AgendaItem, Attachment, Decision, Input
 from minutes.selectors import public_meetings
 
+# When each kind of object last changed, for modified_since / modified_until.
+MODIFIED = {
+    "body": F("updated_at"),
+    "organization": F("updated_at"),
+    "person": F("updated_at"),
+    "membership": F("updated_at"),
+    "meeting": Greatest("updated_at", "minutes__updated_at"),
+    "agendaitem": Greatest(
+        "updated_at",
+        "meeting__minutes__updated_at",
+        Coalesce("decision__updated_at", "updated_at"),
+    ),
+    "input": Greatest("updated_at", "item__meeting__minutes__updated_at"),
+    "decision": Greatest("updated_at", "item__meeting__minutes__updated_at"),
+    "file": Greatest("updated_at", "meeting__minutes__updated_at"),
+}
+
+# visible_*: which rows the API may show, without the joins that serialising needs,
+# so lists count and page through ids cheaply. The unprefixed functions add those.
+
+
+def visible_bodies() -> QuerySet[Council]:
+    return Council.objects.order_by("pk")
+
 
 def bodies() -> QuerySet[Council]:
-    return Council.objects.annotate(modified_at=F("updated_at")).order_by("pk")
+    return visible_bodies().annotate(modified_at=MODIFIED["body"])
 
 
 def _seen_people() -> Q:
@@ -43,7 +67,7 @@ def _seen_people() -> Q:
     )
 
 
-def organisations() -> QuerySet[Organisation]:
+def visible_organisations() -> QuerySet[Organisation]:
     """Organisations in a council, or named in published minutes, nobody else."""
     seen = (
         Q(Exists(Membership.objects.filter(organisation=OuterRef("pk"))))
@@ -65,94 +89,115 @@ def organisations() -> QuerySet[Organisation]:
             )
         )
     )
+    return Organisation.objects.filter(seen).order_by("pk")
+
+
+def organisations() -> QuerySet[Organisation]:
     return (
-        Organisation.objects.filter(seen)
+        visible_organisations()
         .select_related("sector")
-        .annotate(modified_at=F("updated_at"))
-        .order_by("pk")
+        .annotate(modified_at=MODIFIED["organization"])
     )
+
+
+def visible_people() -> QuerySet[Person]:
+    """People who sit in a council or appear in published minutes, nobody else."""
+    return Person.objects.filter(_seen_people()).order_by("pk")
 
 
 def people() -> QuerySet[Person]:
-    """People who sit in a council or appear in published minutes, nobody else."""
     return (
-        Person.objects.filter(_seen_people())
-        .annotate(modified_at=F("updated_at"))
+        visible_people()
+        .annotate(modified_at=MODIFIED["person"])
         .prefetch_related(
             Prefetch("memberships", queryset=Membership.objects.order_by("pk"))
         )
-        .order_by("pk")
     )
+
+
+def visible_memberships() -> QuerySet[Membership]:
+    return Membership.objects.order_by("pk")
 
 
 def memberships() -> QuerySet[Membership]:
     return (
-        Membership.objects.select_related("council")
-        .annotate(modified_at=F("updated_at"))
-        .order_by("pk")
+        visible_memberships()
+        .select_related("council")
+        .annotate(modified_at=MODIFIED["membership"])
     )
+
+
+def visible_files() -> QuerySet[Attachment]:
+    return Attachment.objects.filter(
+        is_public=True, meeting__in=public_meetings().values("pk")
+    ).order_by("pk")
 
 
 def public_files() -> QuerySet[Attachment]:
-    return (
-        Attachment.objects.filter(
-            is_public=True, meeting__in=public_meetings().values("pk")
-        )
-        .annotate(modified_at=Greatest("updated_at", "meeting__minutes__updated_at"))
-        .order_by("order", "pk")
-    )
+    return visible_files().annotate(modified_at=MODIFIED["file"])
+
+
+def visible_items() -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.published().order_by("pk")
 
 
 def items() -> QuerySet[AgendaItem]:
     return (
-        AgendaItem.objects.published()
+        visible_items()
         .select_related("decision", "council")
-        .annotate(
-            modified_at=Greatest(
-                "updated_at",
-                "meeting__minutes__updated_at",
-                Coalesce("decision__updated_at", "updated_at"),
-            )
-        )
+        .annotate(modified_at=MODIFIED["agendaitem"])
         .prefetch_related(
-            Prefetch("attachments", queryset=public_files(), to_attr="public_files")
+            Prefetch(
+                "attachments",
+                queryset=public_files().order_by("order", "pk"),
+                to_attr="public_files",
+            )
         )
     )
 
 
+def visible_meetings() -> QuerySet:
+    return public_meetings().order_by("pk")
+
+
 def meetings() -> QuerySet:
-    meeting_files = public_files().filter(item__isnull=True)
+    meeting_files = public_files().filter(item__isnull=True).order_by("order", "pk")
     return (
-        public_meetings()
+        visible_meetings()
         .select_related("council", "minutes")
-        .annotate(modified_at=Greatest("updated_at", "minutes__updated_at"))
+        .annotate(modified_at=MODIFIED["meeting"])
         .prefetch_related(
             Prefetch(
                 "items", queryset=items().order_by("order", "number"), to_attr="agenda"
             ),
             Prefetch("attachments", queryset=meeting_files, to_attr="public_files"),
         )
-        .order_by("pk")
     )
+
+
+def visible_inputs() -> QuerySet[Input]:
+    return Input.objects.filter(
+        item__in=AgendaItem.objects.published().values("pk")
+    ).order_by("pk")
 
 
 def inputs() -> QuerySet[Input]:
     return (
-        Input.objects.filter(item__in=AgendaItem.objects.published().values("pk"))
-        .select_related("item", "organisation", "sector", "person")
-        .annotate(
-            modified_at=Greatest("updated_at", "item__meeting__minutes__updated_at")
-        )
-        .order_by("pk")
+        visible_inputs()
+        .select_related("organisation", "sector", "person")
+        .annotate(meeting_pk=F("item__meeting_id"), modified_at=MODIFIED["input"])
     )
+
+
+def visible_decisions() -> QuerySet[Decision]:
+    return Decision.objects.filter(
+        item__in=AgendaItem.objects.published().values("pk")
+    ).order_by("pk")
 
 
 def decisions() -> QuerySet[Decision]:
     return (
-        Decision.objects.filter(item__in=AgendaItem.objects.published().values("pk"))
+        visible_decisions()
         .select_related("item")
-        .annotate(
-            modified_at=Greatest("updated_at", "item__meeting__minutes__updated_at")
-        )
-        .order_by("pk")
+        .annotate(modified_at=MODIFIED["decision"])
     )

@@ -194,6 +194,27 @@ class FileSerializer(LinksMixin, serializers.Serializer):
     created = serializers.DateTimeField(source="uploaded_at")
     modified = serializers.DateTimeField(source="modified_at")
 
+    def to_representation(self, obj) -> dict:
+        # Hand-built for speed (a meeting embeds many); the fields above document it.
+        links = self.links
+        download = links.download(obj.pk)
+        uploaded = _iso(obj.uploaded_at)
+        return {
+            "id": links.object("file", obj.pk),
+            "type": OPARL + "File",
+            "name": obj.title,
+            "fileName": self.get_fileName(obj),
+            "mimeType": self.get_mimeType(obj),
+            "size": obj.size,
+            "date": uploaded,
+            "accessUrl": download,
+            "downloadUrl": download + "?download=1",
+            "meeting": self.get_meeting(obj),
+            "agendaItem": self.get_agendaItem(obj),
+            "created": uploaded,
+            "modified": _iso(obj.modified_at),
+        }
+
     def get_fileName(self, obj) -> str:
         return obj.original_name or os.path.basename(obj.file.name)
 
@@ -244,6 +265,39 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
     auxiliaryFile = FileSerializer(many=True, source="public_files")
     web = serializers.SerializerMethodField()
     modified = serializers.DateTimeField(source="modified_at")
+
+    def to_representation(self, obj) -> dict:
+        # Hand-built for speed (a page of meetings embeds hundreds of items); the
+        # declared fields above document the same keys in the OpenAPI document.
+        links = self.links
+        decision = _decision(obj)
+        files = self.context.get("file_serializer")
+        if files is None:
+            files = self.context["file_serializer"] = FileSerializer(
+                context=self.context
+            )
+        return {
+            "id": links.object("agendaitem", obj.pk),
+            "type": OPARL + "AgendaItem",
+            "meeting": links.object("meeting", obj.meeting_id),
+            "body": links.body(obj.council.slug),
+            "number": obj.number_label,
+            "order": obj.order,
+            "name": obj.title,
+            "public": True,
+            "kind": obj.kind_label,
+            "archiveReference": obj.archive_reference,
+            "lateAddition": obj.is_late_addition,
+            "presenters": obj.presenters,
+            "description": obj.body,
+            "result": decision.label if decision else None,
+            "resolutionText": decision.text if decision else None,
+            "decision": links.object("decision", decision.pk) if decision else None,
+            "input": links.collection("input", agendaItem=obj.pk),
+            "auxiliaryFile": [files.to_representation(f) for f in obj.public_files],
+            "web": self.get_web(obj),
+            "modified": _iso(obj.modified_at),
+        }
 
     def get_public(self, obj) -> bool:
         return True
@@ -333,7 +387,7 @@ class InputSerializer(LinksMixin, serializers.Serializer):
     id = RefField("input", source="pk")
     type = TypeField("Input", extension=True)
     agendaItem = RefField("agendaitem", source="item_id")
-    meeting = RefField("meeting", source="item.meeting_id")
+    meeting = RefField("meeting", source="meeting_pk")
     parent = RefField(
         "input", source="parent_id", allow_null=True, help_text="Underpunkt av."
     )
@@ -353,6 +407,25 @@ class InputSerializer(LinksMixin, serializers.Serializer):
     )
     modified = serializers.DateTimeField(source="modified_at")
 
+    def to_representation(self, obj) -> dict:
+        links = self.links
+        return {
+            "id": links.object("input", obj.pk),
+            "type": links.extension_type("Input"),
+            "agendaItem": links.object("agendaitem", obj.item_id),
+            "meeting": links.object("meeting", obj.meeting_pk),
+            "parent": links.object("input", obj.parent_id),
+            "order": obj.order,
+            "text": obj.text,
+            "attribution": obj.attribution,
+            "attributedTo": obj.attributed_to,
+            "organization": links.object("organization", obj.organisation_id),
+            "person": links.object("person", obj.person_id),
+            "sector": obj.sector.name if obj.sector_id else None,
+            "written": obj.is_written,
+            "modified": _iso(obj.modified_at),
+        }
+
 
 class DecisionSerializer(LinksMixin, serializers.Serializer):
     id = RefField("decision", source="pk")
@@ -370,6 +443,14 @@ class DecisionSerializer(LinksMixin, serializers.Serializer):
         source="is_updated", help_text="Vedtaket avviker fra forslaget."
     )
     modified = serializers.DateTimeField(source="modified_at")
+
+
+def _iso(value: datetime.datetime | None) -> str | None:
+    """Like DRF's DateTimeField: ISO 8601 in the site's time zone."""
+    if value is None:
+        return None
+    text = timezone.localtime(value).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -165,6 +165,13 @@ class OParlPagination(PageNumberPagination):
         }
 
 
+class MeetingPagination(OParlPagination):
+    page_size = 10
+    page_size_query_description = (
+        "Møter per side: 10 om ikke annet er valgt, høyst 100."
+    )
+
+
 @dataclass(frozen=True)
 class Filter:
     """A query parameter that narrows a list: by a council's slug or an object's id."""
@@ -182,7 +189,8 @@ def _parse_when(name: str, raw: str) -> datetime.datetime:
         when = datetime.datetime.fromisoformat(value)
         if timezone.is_naive(when):
             when = timezone.make_aware(when)
-        when.astimezone(datetime.UTC)
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 allows.
+        when = when.astimezone(datetime.UTC)
     except (ValueError, OverflowError):
         raise ParseError(
             _(
@@ -255,12 +263,19 @@ class ApiView:
 class ApiListView(ApiView, generics.ListAPIView):
     pagination_class = OParlPagination
     filters: tuple[Filter, ...] = ()
+    # The object kind (selectors.MODIFIED) and the rows the list may show.
+    kind: str
+    visible = None
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         params = self.request.query_params
         for name, lookup in (("modified_since", "gte"), ("modified_until", "lte")):
             if name in params:
                 when = _parse_when(name, params[name])
+                if "modified_at" not in queryset.query.annotations:
+                    queryset = queryset.annotate(
+                        modified_at=selectors.MODIFIED[self.kind]
+                    )
                 queryset = queryset.filter(**{f"modified_at__{lookup}": when})
         for item in self.filters:
             raw = params.get(item.name)
@@ -278,6 +293,19 @@ class ApiListView(ApiView, generics.ListAPIView):
 
     def apply_filter(self, queryset: QuerySet, item: Filter, value) -> QuerySet:
         return queryset.filter(**{item.lookup: value})
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        """Page through the visible ids first, then load that page's rows with
+        everything the serializer walks: counting and deep pages stay narrow."""
+        visible = self.filter_queryset(self.visible())
+        ids = self.paginator.paginate_queryset(
+            visible.values_list("pk", flat=True), request, view=self
+        )
+        rows = {row.pk: row for row in self.get_queryset().filter(pk__in=ids)}
+        page = [rows[pk] for pk in ids if pk in rows]
+        return self.paginator.get_paginated_response(
+            self.get_serializer(page, many=True).data
+        )
 
 
 def _parse_id(name: str, raw: str) -> int:
@@ -322,6 +350,8 @@ class SystemView(ApiView, generics.GenericAPIView):
 class BodyList(ApiListView):
     """Råd (OParl Body)."""
 
+    kind = "body"
+    visible = staticmethod(selectors.visible_bodies)
     queryset = selectors.bodies()
     serializer_class = serializers.BodySerializer
 
@@ -341,6 +371,8 @@ class BodyDetail(ApiDetailView):
 class OrganizationList(ApiListView):
     """Virksomheter (OParl Organization)."""
 
+    kind = "organization"
+    visible = staticmethod(selectors.visible_organisations)
     queryset = selectors.organisations()
     serializer_class = serializers.OrganizationSerializer
     filters = (
@@ -370,6 +402,8 @@ class OrganizationDetail(ApiDetailView):
 class PersonList(ApiListView):
     """Personer (OParl Person): bare offentlige felt."""
 
+    kind = "person"
+    visible = staticmethod(selectors.visible_people)
     queryset = selectors.people()
     serializer_class = serializers.PersonSerializer
     filters = (
@@ -392,6 +426,8 @@ class PersonDetail(ApiDetailView):
 class MembershipList(ApiListView):
     """Medlemskap (OParl Membership): person, råd og virksomheten hen representerer."""
 
+    kind = "membership"
+    visible = staticmethod(selectors.visible_memberships)
     queryset = selectors.memberships()
     serializer_class = serializers.MembershipSerializer
     filters = (
@@ -418,6 +454,10 @@ class MembershipDetail(ApiDetailView):
 class MeetingList(ApiListView):
     """Møter med publisert referat (OParl Meeting), med sakene innebygd."""
 
+    kind = "meeting"
+    visible = staticmethod(selectors.visible_meetings)
+    # Each meeting embeds its whole agenda, so a page holds fewer meetings.
+    pagination_class = MeetingPagination
     queryset = selectors.meetings()
     serializer_class = serializers.MeetingSerializer
     filters = (BODY,)
@@ -435,7 +475,9 @@ class AgendaItemList(ApiListView):
     """Saker fra publiserte referater (OParl AgendaItem), med vedtaket som
     resolutionText."""
 
-    queryset = selectors.items().order_by("pk")
+    kind = "agendaitem"
+    visible = staticmethod(selectors.visible_items)
+    queryset = selectors.items()
     serializer_class = serializers.AgendaItemSerializer
     filters = (BODY, MEETING)
 
@@ -451,6 +493,8 @@ class AgendaItemDetail(ApiDetailView):
 class InputList(ApiListView):
     """Innspill fra publiserte referater."""
 
+    kind = "input"
+    visible = staticmethod(selectors.visible_inputs)
     queryset = selectors.inputs()
     serializer_class = serializers.InputSerializer
     filters = (
@@ -471,6 +515,8 @@ class InputDetail(ApiDetailView):
 class DecisionList(ApiListView):
     """Vedtak fra publiserte referater."""
 
+    kind = "decision"
+    visible = staticmethod(selectors.visible_decisions)
     queryset = selectors.decisions()
     serializer_class = serializers.DecisionSerializer
     filters = (
@@ -490,7 +536,9 @@ class DecisionDetail(ApiDetailView):
 class FileList(ApiListView):
     """Offentlige vedlegg til publiserte møter (OParl File)."""
 
-    queryset = selectors.public_files().order_by("pk")
+    kind = "file"
+    visible = staticmethod(selectors.visible_files)
+    queryset = selectors.public_files()
     serializer_class = serializers.FileSerializer
     filters = (
         Filter("body", "meeting__council__slug", BODY.description, False),

@@ -12,7 +12,7 @@ Part 1 runs in-process through Django's test client (server time only, no networ
 median and 95th percentile of the meeting page, the item page, search and the API's
 list endpoints, over random published objects. Public pages are cached
 (minutes/cache.py); "cold" rows clear the cache before each request, "warm" rows
-don't.
+visit every page once before measuring, so they measure cache hits.
 
 Part 2 starts gunicorn on 127.0.0.1 on a free port and loads it for a bounded time
 with `wrk` (Debian package) when installed, else with a small threaded Python load
@@ -108,7 +108,7 @@ def _targets(rng: random.Random, count: int) -> dict[str, list[str]]:
         search = reverse("public:search")
     except NoReverseMatch:
         search = ""  # search is not built yet: reported as such
-    meeting_pages = max(1, len(meeting_ids) // 20)
+    meeting_pages = max(1, len(meeting_ids) // 10)
     from minutes.models import Input
 
     input_pages = max(1, Input.objects.count() // 20)
@@ -146,6 +146,10 @@ def measure_in_process(
             continue
         modes = ["cold", "warm"] if not name.startswith("API") else [""]
         for mode in modes:
+            if mode == "warm":
+                # Fill the page cache first: "warm" measures cached pages.
+                for url in urls[:requests]:
+                    client.get(url)
             samples = []
             deadline = time.monotonic() + row_seconds
             for index in range(requests):

@@ -120,6 +120,11 @@ USERS = [
     ("admin", "demo-admin", "admin@example.org", "", "administrator"),
 ]
 
+# Logins that need two-factor authentication get an authenticator with this fixed
+# secret (base32): type it into an authenticator app to get their codes. Demo only.
+TOTP_SECRET = "MOTEREFERATERDEMOTOFAKTORNOKKEL2"
+TOTP_USERS = ("sekretariat", "admin")
+
 ATTACHMENT_41_22 = {
     "title": "Tillegg til protokoll fra kommunal sektors representanter",
     "filename": "tillegg-til-protokoll-kommunal-sektor.pdf",

@@ -507,7 +507,11 @@ def store_approved_pdf(*, minutes: Minutes) -> None:
             .get(pk=minutes.pk)
         )
         if not locked.pdf_file:
-            if locked.approved_at is None:
+            # Not for minutes under correction: their content is no longer the
+            # approved one.
+            if locked.approved_at is None or (
+                locked.status not in Minutes.FROZEN_STATUSES
+            ):
                 raise ValueError("Only approved minutes get a stored PDF.")
             meeting = locked.meeting
             meeting.minutes = locked

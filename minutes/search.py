@@ -322,7 +322,12 @@ def _load_hits(rows: list[dict], query: str, words: list[str]) -> list[Hit]:
             **options,
         )
 
-    snippet_options = {"max_words": 35, "min_words": 15, "max_fragments": 2}
+    snippet_options = {
+        "max_words": 35,
+        "min_words": 15,
+        "max_fragments": 2,
+        "fragment_delimiter": " … ",
+    }
     found: dict[tuple[str, int], Hit] = {}
     if wanted[Kind.ITEM]:
         qs = AgendaItem.objects.filter(pk__in=wanted[Kind.ITEM]).select_related(

@@ -6,7 +6,7 @@ summonses: rendered on demand for the council's members and secretariat; 404 for
 everyone else.
 """
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
@@ -28,6 +28,9 @@ def _stored_pdf_response(request: HttpRequest, minutes: Minutes) -> HttpResponse
     """The stored file as it is; 304 when the client already has these bytes."""
     if not minutes.pdf_file:
         # Approved before PDFs were stored, or by a path that skipped the services.
+        # Minutes under correction without a file have no approved PDF to give.
+        if minutes.status not in Minutes.FROZEN_STATUSES:
+            raise Http404
         store_approved_pdf(minutes=minutes)
     etag = f'"{minutes.pdf_sha256}"'
     last_modified = int(minutes.pdf_rendered_at.timestamp())

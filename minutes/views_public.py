@@ -340,7 +340,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
         Organisation.objects.select_related("sector"), slug=slug
     )
-    page_number = request.GET.get("side", "1")
+    page_number = _int_or_none(request.GET.get("side")) or 1
 
     def build() -> dict[str, Any]:
         inputs = (

@@ -28,3 +28,8 @@ def test_behind_two_proxies_the_address_the_outer_one_saw_counts():
 @override_settings(TRUSTED_PROXY_COUNT=1)
 def test_a_missing_header_falls_back_to_the_connection():
     assert client_ip(request()) == "10.0.0.2"
+
+
+def test_a_request_without_an_address_has_none():
+    """Django's own test logins make such requests; the database stores no address."""
+    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="")) is None

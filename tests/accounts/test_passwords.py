@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from tests.accounts.conftest import PASSWORD
+from tests.accounts.conftest import PASSWORD, password_login
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,29 @@ def test_the_password_change_form_explains_a_common_password(client, alice):
     )
     assert response.status_code == 200
     assert "Dette passordet er for vanlig." in response.content.decode()
+
+
+def test_no_rule_asks_for_digits_capitals_or_symbols():
+    from django.conf import settings
+
+    names = [v["NAME"].rsplit(".", 1)[1] for v in settings.AUTH_PASSWORD_VALIDATORS]
+    assert names == [
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "UserAttributeSimilarityValidator",
+    ]
+
+
+def test_the_login_form_takes_a_128_character_passphrase(bob, visitor):
+    password = ("bobs passordsetning er lang og god " * 4)[:128]
+    bob.set_password(password)
+    bob.save()
+    assert (
+        "maxlength"
+        not in visitor.get(reverse("login"))
+        .content.decode()
+        .split('id="id_password"')[1]
+        .split(">")[0]
+    )
+    response = password_login(visitor, "bob", password)
+    assert response.status_code == 302

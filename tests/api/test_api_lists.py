@@ -125,3 +125,11 @@ def test_a_public_file_downloads(client, archive):
     response = client.get(f"/api/files/{archive.public_file.pk}/download/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 innhold"
+
+
+def test_any_valid_offset_is_accepted(client, archive):
+    response = client.get(
+        "/api/meetings/", {"modified_until": "2999-01-01T00:00+17:20"}
+    )
+    assert response.status_code == 200
+    assert len(response.json()["data"]) == 1

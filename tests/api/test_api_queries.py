@@ -8,18 +8,17 @@ from minutes.models import AgendaItem, Decision, Input
 from tests.api.conftest import add_content, publish
 from tests.factories import CouncilFactory, MembershipFactory, make_meeting
 
-# (url, queries): a list is count + page + its prefetches.
+# (url, queries): a list is count + the page's ids + the page's rows + prefetches.
 LISTS = [
-    ("/api/bodies/", 2),  # count, page
-    ("/api/organizations/", 2),  # count, page (sector joined)
-    ("/api/persons/", 3),  # count, page, memberships
-    ("/api/memberships/", 2),  # count, page (council joined)
-    # count, page, items (decision joined), items' files, meeting files
-    ("/api/meetings/", 5),
-    ("/api/agenda-items/", 3),  # count, page (decision joined), files
-    ("/api/inputs/", 2),  # count, page (item, organisation, sector, person joined)
-    ("/api/decisions/", 2),  # count, page (item joined)
-    ("/api/files/", 2),  # count, page
+    ("/api/bodies/", 3),
+    ("/api/organizations/", 3),  # sector joined
+    ("/api/persons/", 4),  # + memberships
+    ("/api/memberships/", 3),  # council joined
+    ("/api/meetings/", 6),  # + items (decision joined), items' files, meeting files
+    ("/api/agenda-items/", 4),  # decision joined, + files
+    ("/api/inputs/", 3),  # organisation, sector and person joined
+    ("/api/decisions/", 3),  # item joined
+    ("/api/files/", 3),
 ]
 
 

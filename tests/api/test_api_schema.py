@@ -2,7 +2,10 @@
 
 import itertools
 
+import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from openapi_spec_validator import validate
@@ -21,7 +24,21 @@ def test_the_openapi_document_validates(client, db):
         assert path in paths
 
 
-def test_every_endpoint_answers_per_schema_without_server_errors(archive):
+@pytest.fixture
+def keep_test_connection():
+    """Calls straight into the WSGI app fire request_started/finished, whose
+    close_old_connections would close the test's PostgreSQL connection (Django's test
+    client disconnects it the same way)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def test_every_endpoint_answers_per_schema_without_server_errors(
+    archive, keep_test_connection
+):
     """Schemathesis sends generated requests, valid and invalid, to every endpoint
     in-process and checks status codes, content types and bodies against the
     document. One archive serves all endpoints, so the run stays short."""

@@ -13,13 +13,12 @@ from pathlib import Path
 import pypdf
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.urls import reverse
 
 from council import demo_data
-from council.models import Meeting
+from council.models import Meeting, Organisation, Person
 from minutes import pdf as minutes_pdf
-from minutes.models import Decision, Minutes
+from minutes.models import Minutes
 from tests.factories import UserFactory
 from tests.pdf.conftest import assert_in_order, pdf_pages, squeeze
 
@@ -206,13 +205,12 @@ def test_the_stored_pdf_does_not_change_when_data_changes_after_approval(demo, c
     minutes = meeting(6, 2022).minutes
     before = b"".join(client.get(url("minutes", 6, 2022)).streaming_content)
     sha, name = minutes.pdf_sha256, minutes.pdf_file.name
-    # The data behind the approved minutes changes, even past the application's guards.
-    item = minutes.meeting.items.get(number=45)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {Decision._meta.db_table} SET final_text = %s WHERE item_id = %s",
-            ["Et helt annet vedtak.", item.pk],
-        )
+    # Data behind the approved minutes changes afterwards: a member's name and an
+    # organisation's (the minutes' own content is frozen by the guards).
+    Person.objects.filter(name="Erik Hansen").update(name="Erik Hansen-Berg")
+    Organisation.objects.filter(name="Legeforeningen").update(
+        name="Den norske legeforening"
+    )
 
     minutes_pdf.store_approved_pdf(minutes=minutes)
     after = b"".join(client.get(url("minutes", 6, 2022)).streaming_content)
@@ -222,7 +220,8 @@ def test_the_stored_pdf_does_not_change_when_data_changes_after_approval(demo, c
     assert (minutes.pdf_sha256, minutes.pdf_file.name) == (sha, name)
     # A fresh render would have differed: the record holds because it is stored.
     fresh = minutes_pdf.render_minutes_pdf(meeting=meeting(6, 2022))
-    assert "Et helt annet vedtak." in "\n".join(pdf_pages(fresh))
+    assert "Erik Hansen-Berg" in "\n".join(pdf_pages(fresh))
+    assert "Erik Hansen-Berg" not in "\n".join(pdf_pages(after))
 
 
 def test_a_repeat_download_is_a_304_without_rendering(demo, client, monkeypatch):

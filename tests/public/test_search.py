@@ -194,7 +194,7 @@ def test_the_search_query_uses_the_gin_indexes(council):
             title=f"Sak {n}",
             body="Om journal og samhandling. " * 20,
         )
-        for n in range(200)
+        for n in range(1000)
     )
     Decision.objects.bulk_create(
         Decision(item=item, final_text="Rådet tar saken til orientering. " * 10)
@@ -203,7 +203,7 @@ def test_the_search_query_uses_the_gin_indexes(council):
     item = meeting.items.first()
     Input.objects.bulk_create(
         Input(item=item, order=n, text="Om journal og samhandling. " * 20)
-        for n in range(200)
+        for n in range(1000)
     )
     Input.objects.create(item=item, text="legemiddelliste")
     publish(meeting)

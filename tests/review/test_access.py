@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.review.conftest import PASSWORD, send
+from tests.review.conftest import send
 
 
 @pytest.fixture
@@ -18,14 +18,14 @@ SECRETARIAT_PAGES = ["review:dashboard", "review:history"]
 
 @pytest.mark.parametrize("name", MEMBER_PAGES + SECRETARIAT_PAGES)
 def test_charlie_from_another_council_gets_404(client, in_review, name):
-    client.login(username="charlie", password=PASSWORD)
+    client.force_login(in_review.charlie)
     response = client.get(reverse(name, args=[in_review.meeting.pk]))
     assert response.status_code == 404
 
 
 @pytest.mark.parametrize("name", ["comment", "decide", "send", "publish", "correct"])
 def test_charlie_cannot_post_either(client, in_review, name):
-    client.login(username="charlie", password=PASSWORD)
+    client.force_login(in_review.charlie)
     response = client.post(
         reverse(f"review:{name}", args=[in_review.meeting.pk]),
         {"text": "Hei", "decision": "approve"},
@@ -34,20 +34,20 @@ def test_charlie_cannot_post_either(client, in_review, name):
 
 
 def test_charlie_does_not_see_the_draft_in_his_list(client, in_review):
-    client.login(username="charlie", password=PASSWORD)
+    client.force_login(in_review.charlie)
     page = client.get(reverse("review:index")).content.decode()
     assert in_review.meeting.title not in page
 
 
 def test_bob_sees_the_draft_in_his_list(client, in_review):
-    client.login(username="bob", password=PASSWORD)
+    client.force_login(in_review.bob)
     page = client.get(reverse("review:index")).content.decode()
     assert reverse("review:read", args=[in_review.meeting.pk]) in page
 
 
 @pytest.mark.parametrize("name", SECRETARIAT_PAGES)
 def test_bob_the_member_does_not_get_the_secretariat_pages(client, in_review, name):
-    client.login(username="bob", password=PASSWORD)
+    client.force_login(in_review.bob)
     assert client.get(reverse(name, args=[in_review.meeting.pk])).status_code == 404
 
 

@@ -10,11 +10,11 @@ from django.urls import reverse
 
 from minutes.models import Minutes, MinutesEvent, ReviewComment
 from tests.factories import make_meeting
-from tests.review.conftest import PASSWORD, refresh
+from tests.review.conftest import refresh
 
 
 def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
+    client.force_login(user)
     return client
 
 

@@ -15,7 +15,7 @@ import datetime
 import random
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from council.models import (
@@ -95,6 +95,10 @@ class Command(BaseCommand):
         self.random = random.Random(options["seed"])
         with transaction.atomic():
             counts = self._generate(**options)
+        if connection.vendor == "postgresql":
+            # Fresh statistics, so the planner knows the tables are no longer empty.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 "Laget {councils} råd, {meetings} møter, {items} saker og "

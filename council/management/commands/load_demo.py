@@ -5,6 +5,7 @@ through, so the demo is data the application itself could have produced. Running
 again changes nothing: an existing demo council is left as it is.
 """
 
+import base64
 import datetime
 
 from django.contrib.auth import get_user_model
@@ -15,6 +16,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from council import demo_data
 from council.models import (
@@ -110,6 +112,11 @@ class Command(BaseCommand):
             who = f"{kind}, {person}" if person else kind
             line = f"  {username:<12} password: {password:<18} ({who})"
             self.stdout.write(line + notes.get(username, ""))
+            if username in demo_data.TOTP_USERS:
+                self.stdout.write(
+                    f"  {'':<12} two-factor secret: {demo_data.TOTP_SECRET} "
+                    "(type it into an authenticator app)"
+                )
 
 
 class DemoLoader:
@@ -345,6 +352,13 @@ class DemoLoader:
                 )
                 user.set_password(password)
                 _saved(user)
+                if username in demo_data.TOTP_USERS:
+                    TOTPDevice.objects.create(
+                        user=user,
+                        name="Demo",
+                        key=base64.b32decode(demo_data.TOTP_SECRET).hex(),
+                        confirmed=True,
+                    )
             if kind == "secretariat":
                 user.user_permissions.add(*editing)
                 council.secretariat_users.add(user)
