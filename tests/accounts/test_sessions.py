@@ -133,3 +133,8 @@ def test_bob_is_offered_two_factor_authentication_on_his_account_page(visitor, b
 def test_the_account_page_needs_a_login(visitor, db):
     response = visitor.get(reverse("accounts:account"))
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_every_page_links_a_logged_in_user_to_the_account_page(client, bob):
+    client.force_login(bob)
+    assert f'href="{reverse("accounts:account")}"' in client.get("/").content.decode()

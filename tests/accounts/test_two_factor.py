@@ -267,3 +267,10 @@ def test_tests_force_login_counts_as_a_full_login(client, alice):
     """The suite's force_login skips the code as it skips the password."""
     client.force_login(alice)
     assert client.get(WORKSPACE).status_code == 200
+
+
+def test_the_code_page_never_sends_alice_to_another_site(visitor, alice):
+    device = confirmed_totp_device(alice)
+    password_login(visitor, "alice")
+    response = verify(visitor, current_code(device), next_url="https://evil.example/")
+    assert response["Location"] == "/"
