@@ -245,11 +245,21 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "referater@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Cached public pages are invalidated on publish; with several app servers the cache
+# must be shared, so CACHE_BACKEND=database (after `manage.py createcachetable`).
+CACHE_BACKEND = env_choice("CACHE_BACKEND", "locmem", ("locmem", "database"))
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "council-minutes",
-    }
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+        }
+        if CACHE_BACKEND == "database"
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "council-minutes",
+        }
+    )
 }
 
 # Open data API (api/): read-only JSON, anonymous, described by an OpenAPI document.
