@@ -134,7 +134,7 @@ def test_unknown_item_kinds_are_refused_but_a_council_can_add_its_own(council):
 class TestNumberingProperties(HypothesisTestCase):
     """Whatever the meetings and moves, numbers are gapless, ordered and unique."""
 
-    @settings(max_examples=25, deadline=None)
+    @settings(max_examples=8, deadline=None)
     @given(
         extra_items=st.lists(
             st.integers(min_value=0, max_value=4), min_size=1, max_size=4
