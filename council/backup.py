@@ -6,6 +6,7 @@ the stored files under `files/`, addressed by their storage names. Loading saves
 rows, as loaddata does: no signal rewrites history, no business rule renumbers anything.
 """
 
+import datetime
 import hashlib
 import io
 import json
@@ -16,7 +17,7 @@ from django.apps import apps
 from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.management import call_command
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 
 # Rebuilt by `migrate` in every installation, or worthless elsewhere.
@@ -58,16 +59,36 @@ def _file_names() -> set[str]:
     return names
 
 
+class FullPrecisionEncoder(DjangoJSONEncoder):
+    """Django's JSON encoder cuts times to milliseconds; a backup keeps them whole."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
+def _all_rows():
+    """Every row of every exported model, models in dependency order, rows by key."""
+    app_models = {}
+    for model in _exported_models():
+        app_models.setdefault(apps.get_app_config(model._meta.app_label), []).append(
+            model
+        )
+    for model in serializers.sort_dependencies(app_models.items(), allow_cycles=True):
+        yield from model._base_manager.order_by(model._meta.pk.name).iterator()
+
+
 def export_all(target: Path) -> dict[str, int]:
     """Write the whole installation to a zip file; returns counts for the report."""
-    labels = [model._meta.label for model in _exported_models()]
     data = io.StringIO()
-    call_command(
-        "dumpdata",
-        *labels,
-        natural_foreign=True,
-        stdout=data,
-        indent=None,
+    serializers.serialize(
+        "json",
+        _all_rows(),
+        stream=data,
+        use_natural_foreign_keys=True,
+        cls=FullPrecisionEncoder,
     )
     files = sorted(_file_names())
     manifest = {"format": FORMAT_VERSION, "files": {}}
