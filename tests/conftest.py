@@ -4,9 +4,20 @@ from django.utils import translation
 from tests.factories import CouncilFactory
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Production hashes passwords slowly on purpose; tests only need them to match."""
+    from django.test import override_settings
+
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    ):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def norwegian():
-    """Every test starts in Norwegian bokmål, whatever an earlier request switched to."""
+    """Every test starts in Norwegian bokmål, whatever a request switched to."""
     with translation.override("nb"):
         yield
 
