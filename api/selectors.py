@@ -1,7 +1,7 @@
 """What the open data API may show, as querysets with a `modified_at` annotation.
 
 Meetings and everything in them appear only once their minutes are published: the
-filters go through minutes.selectors.public_meetings() and
+filters go through minutes.selectors.live_public_meetings() and
 AgendaItem.objects.published(), so the API and the public pages share one rule.
 `modified_at` is the later of the object's own change and its minutes' change, so a
 client that syncs with `modified_since` also sees objects that became public by
@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from council.models import Attendance, Council, Membership, Organisation, Person
 from minutes.models import AgendaItem, Attachment, Decision, Input
-from minutes.selectors import public_meetings
+from minutes.selectors import live_public_meetings
 
 # When each kind of object last changed, for modified_since / modified_until.
 MODIFIED = {
@@ -46,7 +46,7 @@ def bodies() -> QuerySet[Council]:
 
 def _seen_people() -> Q:
     """People who sit in a council or appear in published minutes."""
-    meetings = public_meetings()
+    meetings = live_public_meetings()
     return (
         Q(Exists(Membership.objects.filter(person=OuterRef("pk"))))
         | Q(
@@ -76,7 +76,7 @@ def visible_organisations() -> QuerySet[Organisation]:
         | Q(
             Exists(
                 Attendance.objects.filter(
-                    organisation=OuterRef("pk"), meeting__in=public_meetings()
+                    organisation=OuterRef("pk"), meeting__in=live_public_meetings()
                 )
             )
         )
@@ -129,7 +129,7 @@ def memberships() -> QuerySet[Membership]:
 
 def visible_files() -> QuerySet[Attachment]:
     return Attachment.objects.filter(
-        is_public=True, meeting__in=public_meetings().values("pk")
+        is_public=True, meeting__in=live_public_meetings().values("pk")
     ).order_by("pk")
 
 
@@ -157,7 +157,7 @@ def items() -> QuerySet[AgendaItem]:
 
 
 def visible_meetings() -> QuerySet:
-    return public_meetings().order_by("pk")
+    return live_public_meetings().order_by("pk")
 
 
 def meetings() -> QuerySet:

@@ -66,7 +66,7 @@ def item_kind_label(kind: str) -> str:
 
 class AgendaItemQuerySet(FrozenQuerySet):
     def published(self) -> "AgendaItemQuerySet":
-        return self.filter(meeting__minutes__status__in=Minutes.PUBLIC_STATUSES)
+        return self.filter(meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES)
 
 
 class AgendaItem(FrozenContentMixin, models.Model):
@@ -448,6 +448,9 @@ class Minutes(models.Model):
 
     # Published minutes stay public while a correction is being prepared.
     PUBLIC_STATUSES = (Status.PUBLISHED, Status.CORRECTING)
+    # While a correction is in progress the live rows hold unapproved edits: only the
+    # meeting page, which renders the published snapshot, stays public then.
+    LIVE_PUBLIC_STATUSES = (Status.PUBLISHED,)
     # Content is frozen in these states; a correction opens a new version.
     FROZEN_STATUSES = (Status.APPROVED, Status.PUBLISHED)
 

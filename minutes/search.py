@@ -200,13 +200,13 @@ def _snippet(text: str, words: list[str]) -> SafeString:
 
 def _published_items() -> QuerySet[AgendaItem]:
     return AgendaItem.objects.filter(
-        meeting__minutes__status__in=Minutes.PUBLIC_STATUSES
+        meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES
     )
 
 
 def _branches(query: str, filters: SearchFilters) -> list[QuerySet]:
     """One queryset per kind, each selecting (hit_kind, hit_id, hit_rank, hit_date)."""
-    published = Q(item__meeting__minutes__status__in=Minutes.PUBLIC_STATUSES)
+    published = Q(item__meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES)
     item_filter, child_filter = Q(), Q()
     if filters.council:
         item_filter &= Q(council=filters.council)

@@ -53,6 +53,11 @@ def public_meetings() -> QuerySet[Meeting]:
     return Meeting.objects.filter(minutes__status__in=Minutes.PUBLIC_STATUSES)
 
 
+def live_public_meetings() -> QuerySet[Meeting]:
+    """Published meetings whose live rows may be shown (not under correction)."""
+    return Meeting.objects.filter(minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES)
+
+
 def get_public_meeting(council_slug: str, year: int, number: int) -> Meeting:
     """The meeting if its minutes are published; 404 otherwise: drafts never leak."""
     try:

@@ -321,7 +321,7 @@ def attachment_download(
             meeting__council__slug=council_slug,
             meeting__year=year,
             meeting__number=number,
-            meeting__minutes__status__in=Minutes.PUBLIC_STATUSES,
+            meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES,
         )
         handle = attachment.file.open("rb")
     except (Attachment.DoesNotExist, FileNotFoundError, ValueError):
@@ -346,7 +346,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         inputs = (
             Input.objects.filter(
                 organisation=organisation,
-                item__meeting__minutes__status__in=Minutes.PUBLIC_STATUSES,
+                item__meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES,
             )
             .select_related(
                 "item", "item__council", "item__meeting", "item__meeting__council"
@@ -384,7 +384,7 @@ def search(request: HttpRequest) -> HttpResponse:
     councils = list(Council.objects.only("name", "slug").order_by("name"))
     organisations = list(
         Organisation.objects.filter(
-            inputs__item__meeting__minutes__status__in=Minutes.PUBLIC_STATUSES
+            inputs__item__meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES
         )
         .distinct()
         .only("name", "slug")

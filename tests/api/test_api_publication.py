@@ -84,12 +84,16 @@ def test_minutes_leave_the_api_when_they_are_not_published(client, archive, stat
     assert client.get("/api/inputs/").json()["data"] == []
 
 
-def test_minutes_being_corrected_stay_public(client, archive):
+def test_minutes_being_corrected_leave_the_api_until_the_correction_is_published(
+    client, archive
+):
+    # The live rows then hold unapproved edits; only the meeting page shows the
+    # published snapshot meanwhile.
     Minutes.objects.filter(meeting=archive.published).update(
         status=Minutes.Status.CORRECTING
     )
     response = client.get(f"/api/meetings/{archive.published.pk}/")
-    assert response.status_code == 200
+    assert response.status_code == 404
 
 
 def test_a_person_shows_no_email_and_no_login(client, archive):

@@ -45,6 +45,13 @@ def test_a_correction_from_start_to_publication(client, next_meeting_cast, deadl
     assert "Strategien må forankres i kommunene." in page
     assert "Rettet innspill." not in page
     assert "En retting av referatet er under arbeid" in page
+    # Pages that read the live rows do not show the unapproved edit either.
+    item_page = client.get(cast.inputs[0].item.get_absolute_url())
+    assert item_page.status_code == 404
+    search = client.get("/sok/", {"q": "Rettet innspill"}).content.decode()
+    assert "Rettet innspill." not in search
+    api = client.get("/api/inputs/").content.decode()
+    assert "Rettet innspill." not in api
 
     # The next meeting approves the corrected minutes; they are published at once.
     services.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
