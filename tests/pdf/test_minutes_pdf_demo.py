@@ -24,9 +24,10 @@ from tests.pdf.conftest import assert_in_order, pdf_pages, squeeze
 
 pytestmark = pytest.mark.django_db
 
+# A copy of the council's published minutes (text extracted from its PDF).
 REFERENCE = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared/reference/referat-nasjonalt-e-helserad-2022-12-02.txt"
+    Path(__file__).resolve().parents[1]
+    / "data/referat-nasjonalt-e-helserad-2022-12-02.txt"
 )
 SLUG = "nasjonalt-e-helserad"
 
