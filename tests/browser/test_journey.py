@@ -148,6 +148,8 @@ def test_a_meeting_goes_from_creation_to_a_published_pdf_found_by_search(
     page.get_by_label("Svar til medlemmet").fill("Ja, tidsplanen står nå i vedtaket.")
     page.get_by_role("button", name="Ta til følge", exact=True).click()
     expect(page.get_by_text("Svaret er sendt til medlemmet.")).to_be_visible()
+    status = page.get_by_role("definition").filter(has_text=re.compile("^Publisert$"))
+    expect(status).to_be_visible()
     screenshot("06-answered-approved-published")
     minutes = Minutes.objects.get(meeting=meeting)
     assert minutes.status == Minutes.Status.PUBLISHED
