@@ -1,7 +1,13 @@
 import pytest
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import CouncilFactory
+
+# A shared two-core CI machine makes single examples slow now and then; time limits
+# would make property tests flaky without finding anything.
+hypothesis_settings.register_profile("project", deadline=None)
+hypothesis_settings.load_profile("project")
 
 
 @pytest.fixture(autouse=True, scope="session")
