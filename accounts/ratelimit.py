@@ -4,6 +4,7 @@ import functools
 import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,9 +12,10 @@ from django.shortcuts import render
 from accounts.services import client_ip
 
 
-def rate_limit(name: str, *, requests: int, seconds: int) -> Callable:
-    """Let one address call the view `requests` times per `seconds`-long window; past
-    that, answer 429 with a Norwegian page and a Retry-After header.
+def rate_limit(name: str, *, setting: str, seconds: int) -> Callable:
+    """Let one address call the view as many times per `seconds`-long window as the
+    setting says (0: no limit); past that, answer 429 with a Norwegian page and a
+    Retry-After header.
 
     Counts live in Django's cache (fixed windows). With the local-memory cache each
     app server process counts on its own; a shared cache makes the limit exact.
@@ -22,6 +24,9 @@ def rate_limit(name: str, *, requests: int, seconds: int) -> Callable:
     def decorator(view: Callable) -> Callable:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            requests = getattr(settings, setting)
+            if not requests:
+                return view(request, *args, **kwargs)
             now = int(time.time())
             window = now // seconds
             key = f"ratelimit:{name}:{client_ip(request) or '-'}:{window}"
@@ -50,4 +55,4 @@ def rate_limit(name: str, *, requests: int, seconds: int) -> Callable:
 
 
 # Searching is the one public page that costs real database work per request.
-search_rate_limit = rate_limit("search", requests=60, seconds=60)
+search_rate_limit = rate_limit("search", setting="SEARCH_RATE_LIMIT", seconds=60)

@@ -183,6 +183,9 @@ AXES_CLIENT_IP_CALLABLE = "accounts.services.client_ip"
 # Proxies in front of the app that append to X-Forwarded-For (nginx: 1). With 0 the
 # header is ignored and REMOTE_ADDR is the client, as it must be without a proxy.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Searches one address may make per minute (0: no limit, e.g. behind a proxy that
+# limits, or for a benchmark).
+SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Møtereferater")
 # Sessions end after this many idle seconds (8 hours: a whole meeting day of minute
 # taking, kept alive by autosave); saving on every request makes it an idle timeout.
@@ -245,21 +248,30 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "referater@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Cached public pages are invalidated on publish; with several app servers the cache
-# must be shared, so CACHE_BACKEND=database (after `manage.py createcachetable`).
-CACHE_BACKEND = env_choice("CACHE_BACKEND", "locmem", ("locmem", "database"))
+# Cached public pages (minutes/cache.py) are invalidated on publish, so every app server
+# process must see the same cache: `file` (the default) shares it between the processes
+# of one machine, `database` between machines (after `manage.py createcachetable`).
+# `locmem` is private to each process: for tests and a single-process server only.
+CACHE_BACKEND = env_choice("CACHE_BACKEND", "file", ("file", "database", "locmem"))
+CACHE_DIR = Path(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))
 CACHES = {
-    "default": (
-        {
+    "default": {
+        "file": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+            # Room for every page of a large archive in both languages.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
+        "database": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
-        }
-        if CACHE_BACKEND == "database"
-        else {
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
+        "locmem": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "council-minutes",
-        }
-    )
+        },
+    }[CACHE_BACKEND]
 }
 
 # Open data API (api/): read-only JSON, anonymous, described by an OpenAPI document.

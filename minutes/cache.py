@@ -1,44 +1,61 @@
-"""Cache of public pages, in scopes that publishing invalidates at once.
+"""Cache of public pages, in scopes that a change invalidates at once.
 
-NOTE: this file was reconstructed by the review engineer after accidentally
-overwriting the public-pages engineer's version; its interface (SITE_SCOPE,
-council_scope, cached_public) follows how minutes/views_public.py calls it. Please
-check it against the original intent.
+Every scope has a version number kept in the cache; a cached entry's key holds the
+current version of its scope and of the whole site, and the language, so bumping a
+version makes every old entry unreachable without listing keys. Pages of one council
+live in its scope (named by its slug, so a cache hit needs no query); pages that span
+councils (home, organisations) live in SITE_SCOPE. Publishing or correcting minutes
+bumps the council's scope and SITE_SCOPE; a change to a council, person, organisation
+or sector bumps ALL_SCOPE, which every key holds (minutes/signals.py).
 
-Every scope has a version number kept in the cache; a cached page's key holds its
-scope's current version and the language, so bumping the version
-(`invalidate_public_pages`) makes every old entry unreachable without listing keys.
-Pages that span councils (home, organisations) live in SITE_SCOPE, which is bumped
-whenever any council's minutes change.
+The cache must be shared by every app server process (settings.CACHE_BACKEND, `file`
+by default): a version bumped in one process's private memory would leave the other
+processes serving the old page.
 """
 
+import time
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 from django.utils import translation
 
 SITE_SCOPE = "site"
+ALL_SCOPE = "all"
 # Entries also expire, so a missed invalidation heals itself.
 TIMEOUT_SECONDS = 60 * 60
 
 
-def council_scope(council) -> str:
-    return f"council:{council.pk}"
+def council_scope(council_or_slug) -> str:
+    slug = getattr(council_or_slug, "slug", council_or_slug)
+    return f"council:{slug}"
 
 
 def _version_key(scope: str) -> str:
     return f"public-pages-version:{scope}"
 
 
-def _version(scope: str) -> int:
-    return cache.get_or_set(_version_key(scope), 1, timeout=None)
+def _full_key(scope: str, key: str) -> str:
+    """The key of `key` in `scope` at the current versions, in the active language."""
+    version_keys = [_version_key(ALL_SCOPE), _version_key(scope)]
+    versions = cache.get_many(version_keys)
+    for version_key in version_keys:
+        if version_key not in versions:
+            # A fresh version is the time, so it is above any version handed out
+            # before (say, before an eviction); add() keeps a version another process
+            # set in the meantime.
+            cache.add(version_key, _fresh_version(), timeout=None)
+            versions[version_key] = cache.get(version_key, 0)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    everything, own = (versions[k] for k in version_keys)
+    return f"public-page:{everything}:{scope}:{own}:{language}:{key}"
 
 
 def cached_public(scope: str, key: str, build: Callable[[], Any]) -> Any:
     """The cached value for `key` in `scope`, built (and stored) when missing."""
-    language = translation.get_language() or "nb"
-    full_key = f"public-page:{scope}:{_version(scope)}:{language}:{key}"
+    full_key = _full_key(scope, key)
     value = cache.get(full_key)
     if value is None:
         value = build()
@@ -46,15 +63,34 @@ def cached_public(scope: str, key: str, build: Callable[[], Any]) -> Any:
     return value
 
 
+def is_plain_visitor(request: HttpRequest) -> bool:
+    """A visitor with no session and no pending messages, to whom every public page
+    looks the same, so the whole page can be shared (the page then carries no CSRF
+    token: the language switch needs none)."""
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def _fresh_version() -> int:
+    return time.time_ns() // 1000
+
+
 def _bump(scope: str) -> None:
     try:
         cache.incr(_version_key(scope))
     except ValueError:
         # Nothing cached yet (or evicted): start above any version handed out before.
-        cache.set(_version_key(scope), 2, timeout=None)
+        cache.set(_version_key(scope), _fresh_version(), timeout=None)
 
 
 def invalidate_public_pages(*, council) -> None:
     """Make every cached public page of the council, and the site-wide ones, stale."""
     _bump(council_scope(council))
     _bump(SITE_SCOPE)
+
+
+def invalidate_all_public_pages() -> None:
+    """Make every cached public page stale (names and people appear everywhere)."""
+    _bump(ALL_SCOPE)

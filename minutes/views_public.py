@@ -6,6 +6,7 @@ public/page.html, whose header carries the visitor's own CSRF token and login st
 """
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +24,7 @@ from django.views.decorators.http import require_safe
 from accounts.ratelimit import search_rate_limit
 from council.models import Council, Meeting, Membership, Organisation
 from minutes import search as search_engine
-from minutes.cache import SITE_SCOPE, cached_public, council_scope
+from minutes.cache import SITE_SCOPE, cached_public, council_scope, is_plain_visitor
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -85,6 +86,32 @@ def _respond(request: HttpRequest, page: dict[str, Any]) -> HttpResponse:
     return render(request, "public/page.html", {"page": page})
 
 
+def _cached_page(
+    request: HttpRequest,
+    scope: str,
+    key: str,
+    build: Callable[[], dict[str, Any]],
+    *,
+    canonical_path: str | None = None,
+) -> HttpResponse:
+    """The page `build` makes, from the cache when it can be.
+
+    A plain visitor (no session, no messages) at the page's canonical address gets
+    the whole page as cached HTML, with no query at all; anyone else gets the cached
+    body inside a header of their own (login state, CSRF token).
+    """
+    if is_plain_visitor(request) and request.get_full_path() == (
+        canonical_path or request.path
+    ):
+        html = cached_public(
+            scope,
+            f"html:{key}",
+            lambda: _respond(request, cached_public(scope, key, build)).content,
+        )
+        return HttpResponse(html)
+    return _respond(request, cached_public(scope, key, build))
+
+
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -113,7 +140,7 @@ def home(request: HttpRequest) -> HttpResponse:
         }
         return _page(request, "public/home.html", context, title=_("Møtereferater"))
 
-    return _respond(request, cached_public(SITE_SCOPE, f"home:{today}", build))
+    return _cached_page(request, SITE_SCOPE, f"home:{today}", build)
 
 
 @dataclass
@@ -143,10 +170,10 @@ def _members_by_sector(memberships: list[Membership]) -> list[SectorGroup]:
 
 @require_safe
 def council_detail(request: HttpRequest, council_slug: str) -> HttpResponse:
-    council = _public_council(council_slug)
     today = timezone.localdate()
 
     def build() -> dict[str, Any]:
+        council = _public_council(council_slug)
         meetings = list(
             public_meetings()
             .filter(council=council)
@@ -194,17 +221,15 @@ def council_detail(request: HttpRequest, council_slug: str) -> HttpResponse:
             alternates=_alternates(council),
         )
 
-    page = cached_public(council_scope(council), f"council:{today}", build)
-    return _respond(request, page)
+    return _cached_page(request, council_scope(council_slug), f"council:{today}", build)
 
 
 @require_safe
 def meeting_detail(
     request: HttpRequest, council_slug: str, year: int, number: int
 ) -> HttpResponse:
-    council = _public_council(council_slug)
-
     def build() -> dict[str, Any]:
+        council = _public_council(council_slug)
         meeting = get_public_meeting(council_slug, year, number)
         # During a correction: the last published version (minutes/versions.py).
         view = public_minutes_view(meeting)
@@ -227,8 +252,8 @@ def meeting_detail(
             alternates=_alternates(council),
         )
 
-    page = cached_public(council_scope(council), f"meeting:{year}:{number}", build)
-    return _respond(request, page)
+    scope = council_scope(council_slug)
+    return _cached_page(request, scope, f"meeting:{year}:{number}", build)
 
 
 def _public_attachments(view) -> list[tuple[AgendaItem | None, Attachment]]:
@@ -242,10 +267,10 @@ def _public_attachments(view) -> list[tuple[AgendaItem | None, Attachment]]:
 def item_detail(
     request: HttpRequest, council_slug: str, year: int, number: int
 ) -> HttpResponse:
-    council = _public_council(council_slug)
     raw_query, _messages = search_engine.clean_query(request.GET.get("q", ""))
 
     def build() -> dict[str, Any]:
+        council = _public_council(council_slug)
         try:
             item = (
                 AgendaItem.objects.published()
@@ -305,8 +330,8 @@ def item_detail(
     if raw_query:
         # Highlighted for one search: not worth caching.
         return _respond(request, build())
-    page = cached_public(council_scope(council), f"item:{year}:{number}", build)
-    return _respond(request, page)
+    scope = council_scope(council_slug)
+    return _cached_page(request, scope, f"item:{year}:{number}", build)
 
 
 @require_safe
@@ -337,12 +362,12 @@ def attachment_download(
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """What an organisation said: its inputs in published minutes, newest first."""
-    organisation = get_object_or_404(
-        Organisation.objects.select_related("sector"), slug=slug
-    )
     page_number = _int_or_none(request.GET.get("side")) or 1
 
     def build() -> dict[str, Any]:
+        organisation = get_object_or_404(
+            Organisation.objects.select_related("sector"), slug=slug
+        )
         inputs = (
             Input.objects.filter(
                 organisation=organisation,
@@ -366,8 +391,9 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             title=_("Innspill fra %(organisation)s") % {"organisation": organisation},
         )
 
-    page = cached_public(SITE_SCOPE, f"organisation:{slug}:{page_number}", build)
-    return _respond(request, page)
+    canonical = request.path + (f"?side={page_number}" if page_number > 1 else "")
+    key = f"organisation:{slug}:{page_number}"
+    return _cached_page(request, SITE_SCOPE, key, build, canonical_path=canonical)
 
 
 def _int_or_none(value: str | None) -> int | None:

@@ -21,6 +21,20 @@ def fast_password_hashing():
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache_directory(tmp_path_factory):
+    """The default file cache, in a directory of this test run's own, so a server
+    running from the same checkout neither sees nor loses what the tests cache."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    caches = {"default": {**settings.CACHES["default"]}}
+    if caches["default"]["BACKEND"].endswith("FileBasedCache"):
+        caches["default"]["LOCATION"] = tmp_path_factory.mktemp("cache")
+    with override_settings(CACHES=caches):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def norwegian():
     """Every test starts in Norwegian bokmål, whatever a request switched to."""

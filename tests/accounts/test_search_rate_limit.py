@@ -32,3 +32,13 @@ def test_a_busy_reader_gets_sixty_searches_a_minute_then_a_polite_429(db):
         assert search(reader).status_code == 429
     with time_machine.travel(start + 60, tick=False):
         assert search(reader).status_code == 200
+
+
+def test_the_limit_is_a_setting_and_zero_turns_it_off(db, settings):
+    reader = Client()
+    start = (int(time.time()) // 60 + 1) * 60
+    settings.SEARCH_RATE_LIMIT = 2
+    with time_machine.travel(start, tick=False):
+        assert [search(reader).status_code for _ in range(3)] == [200, 200, 429]
+        settings.SEARCH_RATE_LIMIT = 0
+        assert all(search(reader).status_code == 200 for _ in range(70))

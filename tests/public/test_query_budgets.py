@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from council.models import Membership
-from tests.factories import CouncilFactory
+from tests.factories import CouncilFactory, UserFactory
 from tests.public.helpers import filled_meeting
 
 pytestmark = pytest.mark.django_db
@@ -100,10 +100,23 @@ def test_each_public_page_runs_a_fixed_number_of_queries(
         assert response.status_code == 200, name
 
 
-def test_a_cached_page_needs_only_the_council(client, django_assert_num_queries):
+def test_a_cached_page_needs_no_query(client, django_assert_num_queries):
     council, meetings = archive(2)
     url = meetings[-1].get_absolute_url()
     client.get(url)
-    # council lookup only: the minutes come from the cache
-    with django_assert_num_queries(1):
+    # A plain visitor gets the whole page from the cache.
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 200
+
+
+def test_a_logged_in_reader_of_a_cached_page_costs_only_the_session(
+    client, django_assert_max_num_queries
+):
+    council, meetings = archive(2)
+    url = meetings[-1].get_absolute_url()
+    client.force_login(UserFactory())
+    client.get(url)
+    # Session, user, second factor, the workspace link in the header and the session
+    # saved again (in a savepoint); never the minutes, which come from the cache.
+    with django_assert_max_num_queries(7):
         assert client.get(url).status_code == 200

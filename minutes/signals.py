@@ -1,0 +1,43 @@
+"""Cached public pages are forgotten when what they show changes.
+
+Publishing and correcting minutes invalidate in minutes/services.py; these receivers
+cover the rest, whichever way the change is made (admin, workspace, commands). Content
+of approved minutes cannot change, so it needs no receiver here.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from council.models import Council, Meeting, Membership, Organisation, Person, Sector
+from minutes.cache import invalidate_all_public_pages, invalidate_public_pages
+from minutes.models import Attachment
+
+
+def _everything_changed(sender, **kwargs) -> None:
+    # Names of councils, people, organisations and sectors appear on every kind of
+    # page, across councils.
+    invalidate_all_public_pages()
+
+
+def _council_changed(sender, instance, **kwargs) -> None:
+    # Upcoming meetings, members and attachments show on the council's pages and the
+    # home page. A deleted council's rows may be gone already: then its scope is moot.
+    slug = Council.objects.filter(pk=instance.council_id).values("slug").first()
+    if slug is not None:
+        invalidate_public_pages(council=slug["slug"])
+
+
+def _attachment_changed(sender, instance, **kwargs) -> None:
+    meeting = Meeting.objects.filter(pk=instance.meeting_id).first()
+    if meeting is not None:
+        _council_changed(sender, meeting)
+
+
+def connect() -> None:
+    for model in (Council, Person, Organisation, Sector):
+        post_save.connect(_everything_changed, sender=model)
+        post_delete.connect(_everything_changed, sender=model)
+    for model in (Meeting, Membership):
+        post_save.connect(_council_changed, sender=model)
+        post_delete.connect(_council_changed, sender=model)
+    post_save.connect(_attachment_changed, sender=Attachment)
+    post_delete.connect(_attachment_changed, sender=Attachment)
