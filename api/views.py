@@ -7,9 +7,11 @@ querysets in api/selectors.py select and prefetch everything the serializers wal
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import (
     FileResponse,
@@ -20,6 +22,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from drf_spectacular.generators import SchemaGenerator
@@ -36,10 +39,25 @@ from rest_framework.views import APIView
 from api import selectors, serializers
 from api.links import Links
 from council.models import Membership
+from minutes.cache import SITE_SCOPE, cached_public
 
 # The largest id PostgreSQL's bigint holds; larger numbers cannot name an object.
 MAX_ID = 2**63 - 1
 ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+
+
+class CachedCountPaginator(Paginator):
+    """Counting a long list costs more than showing a page of it, and the count is the
+    same for every page: it is cached with the public pages, so it is forgotten when
+    minutes are published or corrected, or names change (minutes/cache.py)."""
+
+    def __init__(self, object_list, per_page, *, count_key: str):
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self) -> int:
+        return cached_public(SITE_SCOPE, self.count_key, self.object_list.count)
 
 
 class OParlPagination(PageNumberPagination):
@@ -53,6 +71,20 @@ class OParlPagination(PageNumberPagination):
     page_size_query_description = (
         "Objekter per side: 20 om ikke annet er valgt, høyst 100."
     )
+
+    def paginate_queryset(self, queryset, request: Request, view=None):
+        # One count per list and filter, whatever the page asked for.
+        filters = sorted(
+            (name, value)
+            for name, value in request.query_params.lists()
+            if name not in (self.page_query_param, self.page_size_query_param)
+        )
+        digest = hashlib.sha256(repr(filters).encode()).hexdigest()
+        self.count_key = f"api-count:{request.path}:{digest}"
+        return super().paginate_queryset(queryset, request, view)
+
+    def django_paginator_class(self, object_list, per_page) -> Paginator:
+        return CachedCountPaginator(object_list, per_page, count_key=self.count_key)
 
     def get_page_number(self, request: Request, paginator) -> int:
         raw = request.query_params.get(self.page_query_param)

@@ -3,8 +3,6 @@
 import os
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
@@ -18,17 +16,10 @@ from minutes.frozen import FrozenContentMixin, FrozenQuerySet
 
 INPUTS_HEADING = _("Følgende innspill og spørsmål ble svart ut i møtet:")
 
-# Full-text search (minutes/search.py) queries exactly these expressions, so PostgreSQL
-# uses the GIN indexes on them. The indexes exist on PostgreSQL only.
+# Full-text search (minutes/search.py) on PostgreSQL: each of AgendaItem, Input and
+# Decision has a stored `search_document` column made with this configuration, with a
+# GIN index (migration 0006).
 SEARCH_CONFIG = "norwegian"
-
-
-def item_search_vector() -> SearchVector:
-    return SearchVector("title", "body", config=SEARCH_CONFIG)
-
-
-def input_search_vector() -> SearchVector:
-    return SearchVector("text", config=SEARCH_CONFIG)
 
 
 def decision_search_text() -> Coalesce:
@@ -37,10 +28,6 @@ def decision_search_text() -> Coalesce:
         NullIf("final_text", Value("", output_field=models.TextField())),
         "proposed_text",
     )
-
-
-def decision_search_vector() -> SearchVector:
-    return SearchVector(decision_search_text(), config=SEARCH_CONFIG)
 
 
 class ItemKind(models.TextChoices):
@@ -138,7 +125,6 @@ class AgendaItem(FrozenContentMixin, models.Model):
         verbose_name = _("sak")
         verbose_name_plural = _("saker")
         ordering = ["meeting", "order", "number"]
-        indexes = [GinIndex(item_search_vector(), name="item_search_gin")]
         constraints = [
             models.UniqueConstraint(
                 fields=["council", "year", "number"],
@@ -273,7 +259,6 @@ class Input(FrozenContentMixin, models.Model):
         verbose_name = _("innspill")
         verbose_name_plural = _("innspill")
         ordering = ["item", "order", "id"]
-        indexes = [GinIndex(input_search_vector(), name="input_search_gin")]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -348,7 +333,6 @@ class Decision(FrozenContentMixin, models.Model):
     class Meta:
         verbose_name = _("vedtak")
         verbose_name_plural = _("vedtak")
-        indexes = [GinIndex(decision_search_vector(), name="decision_search_gin")]
 
     def __str__(self) -> str:
         return f"{self.label}: {self.text[:60]}"

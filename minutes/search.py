@@ -1,24 +1,28 @@
 """Search over published items, inputs and decisions.
 
 On PostgreSQL: full-text search with the `norwegian` configuration (so «kommunene» finds
-«kommune»), ranked, over exactly the expressions the GIN indexes in minutes/models.py
-cover. On SQLite: every word must occur (icontains) in the same fields, unranked.
+«kommune»), ranked, over the stored, GIN-indexed documents of migration 0006. On
+SQLite: every word must occur (icontains) in the same fields, unranked.
 
-A search runs a fixed number of queries: one count, one page of (kind, id, rank) rows
-over the union of the three kinds, and one query per kind for the hits on the page.
+Each kind ranks at most its CANDIDATES_PER_KIND newest matches, so a word found
+everywhere costs no more than a rare one. A search runs a fixed number of queries:
+one count per kind, one page of (kind, id, rank) rows over the union of the three
+kinds, and one query per kind for the hits on the page.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
+    SearchVectorField,
 )
 from django.db import connection
-from django.db.models import CharField, F, FloatField, Q, QuerySet, Value
+from django.db.models import CharField, Expression, F, FloatField, Q, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -31,12 +35,13 @@ from minutes.models import (
     Input,
     Minutes,
     decision_search_text,
-    decision_search_vector,
-    input_search_vector,
-    item_search_vector,
 )
 
 MAX_QUERY_LENGTH = 200
+# A common word can match most of a large archive. Ranking every match would cost
+# seconds, so each kind ranks only its newest matches (by id: the order they were
+# written), and the visitor is told when there were more.
+CANDIDATES_PER_KIND = 500
 PAGE_SIZE = 20
 SNIPPET_CHARS = 220
 # ts_headline marks matches with these; the text is escaped before they become <mark>.
@@ -75,6 +80,34 @@ class SearchResult:
     total: int = 0
     terms: list[str] = field(default_factory=list)
     page: int = 1
+    # More matches than were ranked: `total` counts only the ranked ones.
+    capped: bool = False
+
+
+class SearchDocument(Expression):
+    """The stored `search_document` column of the query's own table (PostgreSQL,
+    migration 0006): the row's text as a tsvector, so matching and ranking need not
+    parse the text again. The models do not declare the column (the database computes
+    it), so this names it on whatever alias the table has, in subqueries too."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, alias: str | None = None):
+        super().__init__()
+        self.alias = alias
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        clone = self.copy()
+        clone.alias = query.get_initial_alias()
+        return clone
+
+    def relabeled_clone(self, change_map):
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(self.alias)}.search_document", []
 
 
 def is_postgres() -> bool:
@@ -204,8 +237,9 @@ def _published_items() -> QuerySet[AgendaItem]:
     )
 
 
-def _branches(query: str, filters: SearchFilters) -> list[QuerySet]:
-    """One queryset per kind, each selecting (hit_kind, hit_id, hit_rank, hit_date)."""
+def _matches(query: str, filters: SearchFilters) -> list[tuple[QuerySet, Any]]:
+    """Per kind (item, input, decision): the published, filtered matches of the
+    query, and the expression that ranks them."""
     published = Q(item__meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES)
     item_filter, child_filter = Q(), Q()
     if filters.council:
@@ -228,38 +262,48 @@ def _branches(query: str, filters: SearchFilters) -> list[QuerySet]:
 
     if is_postgres():
         search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-        vectors = (
-            item_search_vector(),
-            input_search_vector(),
-            decision_search_vector(),
-        )
-        ranked = []
-        for qs, vector in zip((items, inputs, decisions), vectors, strict=True):
-            qs = qs.alias(document=vector).filter(document=search_query)
-            ranked.append((qs, SearchRank(vector, search_query)))
-    else:
-        words = query_words(query)
-        matches = {
-            "item": [Q(title__icontains=w) | Q(body__icontains=w) for w in words],
-            "input": [Q(text__icontains=w) for w in words],
-            "decision": [
-                Q(final_text__icontains=w)
-                | Q(final_text="", proposed_text__icontains=w)
-                for w in words
-            ],
-        }
-        zero = Value(0.0, output_field=FloatField())
-        ranked = [
-            (items.filter(*matches["item"]), zero),
-            (inputs.filter(*matches["input"]), zero),
-            (decisions.filter(*matches["decision"]), zero),
+        rank = SearchRank(SearchDocument(), search_query)
+        return [
+            (qs.alias(document=SearchDocument()).filter(document=search_query), rank)
+            for qs in (items, inputs, decisions)
         ]
+    words = query_words(query)
+    zero = Value(0.0, output_field=FloatField())
+    return [
+        (
+            items.filter(
+                *[Q(title__icontains=w) | Q(body__icontains=w) for w in words]
+            ),
+            zero,
+        ),
+        (inputs.filter(*[Q(text__icontains=w) for w in words]), zero),
+        (
+            decisions.filter(
+                *[
+                    Q(final_text__icontains=w)
+                    | Q(final_text="", proposed_text__icontains=w)
+                    for w in words
+                ]
+            ),
+            zero,
+        ),
+    ]
+
+
+def _newest(matches: QuerySet, count: int) -> QuerySet:
+    return matches.order_by("-pk").values("pk")[:count]
+
+
+def _branches(matches: list[tuple[QuerySet, Any]]) -> list[QuerySet]:
+    """One queryset per kind over its newest matches, each selecting
+    (hit_kind, hit_id, hit_rank, hit_date)."""
     dates = (F("meeting__date"), F("item__meeting__date"), F("item__meeting__date"))
     kinds = (Kind.ITEM, Kind.INPUT, Kind.DECISION)
     branches = []
-    for (qs, rank), date, kind in zip(ranked, dates, kinds, strict=True):
+    for (qs, rank), date, kind in zip(matches, dates, kinds, strict=True):
+        candidates = qs.model.objects.filter(pk__in=_newest(qs, CANDIDATES_PER_KIND))
         branches.append(
-            qs.order_by()
+            candidates.order_by()
             .annotate(
                 hit_kind=Value(kind, output_field=CharField()),
                 hit_id=F("pk"),
@@ -279,11 +323,17 @@ def search(
     words = query_words(query)
     if not words:
         return result, 0
-    first, *rest = _branches(query, filters)
-    union = first.union(*rest, all=True)
-    result.total = union.count()
+    matches = _matches(query, filters)
+    # One more than is ranked tells whether there were more.
+    counts = [_newest(qs, CANDIDATES_PER_KIND + 1).count() for qs, _rank in matches]
+    result.total = sum(min(count, CANDIDATES_PER_KIND) for count in counts)
+    result.capped = any(count > CANDIDATES_PER_KIND for count in counts)
+    if not result.total:
+        return result, 1
     pages = max(1, -(-result.total // PAGE_SIZE))
     page = min(max(page, 1), pages)
+    first, *rest = _branches(matches)
+    union = first.union(*rest, all=True)
     rows = list(
         union.order_by("-hit_rank", "-hit_date", "hit_kind", "hit_id")[
             (page - 1) * PAGE_SIZE : page * PAGE_SIZE

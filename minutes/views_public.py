@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -403,28 +403,41 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
+def _search_choices() -> dict[str, list]:
+    """What the search filters offer: the same for every search, so cached."""
+    published_items = AgendaItem.objects.published().order_by()
+    kinds = {k for k in published_items.values_list("kind", flat=True).distinct() if k}
+    return {
+        "councils": list(Council.objects.only("name", "slug").order_by("name")),
+        "organisations": list(
+            Organisation.objects.filter(
+                Exists(
+                    Input.objects.filter(
+                        organisation=OuterRef("pk"),
+                        item__meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES,
+                    )
+                )
+            )
+            .only("name", "slug")
+            .order_by("name")
+        ),
+        "years": sorted(
+            published_items.values_list("year", flat=True).distinct(), reverse=True
+        ),
+        "kinds": sorted(
+            kinds | {k.value for k in ItemKind},
+            key=lambda k: item_kind_label(k).lower(),
+        ),
+    }
+
+
 @require_safe
 @search_rate_limit
 def search(request: HttpRequest) -> HttpResponse:
     query, messages = search_engine.clean_query(request.GET.get("q", ""))
-    councils = list(Council.objects.only("name", "slug").order_by("name"))
-    organisations = list(
-        Organisation.objects.filter(
-            inputs__item__meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES
-        )
-        .distinct()
-        .only("name", "slug")
-        .order_by("name")
-    )
-    published_items = AgendaItem.objects.published()
-    years = sorted(
-        set(published_items.values_list("year", flat=True).distinct()), reverse=True
-    )
-    kinds = sorted(
-        {k for k in published_items.values_list("kind", flat=True).distinct() if k}
-        | {k.value for k in ItemKind},
-        key=lambda k: item_kind_label(k).lower(),
-    )
+    choices = cached_public(SITE_SCOPE, "search-choices", _search_choices)
+    councils, organisations = choices["councils"], choices["organisations"]
+    years, kinds = choices["years"], choices["kinds"]
     filters = search_engine.SearchFilters(
         council=next((c for c in councils if c.slug == request.GET.get("rad")), None),
         year=_int_or_none(request.GET.get("ar")),

@@ -1,7 +1,9 @@
 """A developer pulling the API never sees drafts, internal papers or private data."""
 
 import pytest
+from django.utils import timezone
 
+from minutes import services
 from minutes.models import AgendaItem, Attachment, Decision, Input, Minutes
 from tests.api.conftest import SECRET
 
@@ -109,3 +111,23 @@ def test_a_person_shows_no_email_and_no_login(client, archive):
         "membership",
         "modified",
     }
+
+
+def test_list_counts_are_cached_and_forgotten_when_minutes_are_published(
+    client, archive, django_assert_num_queries
+):
+    first = client.get("/api/inputs/").json()["pagination"]["totalElements"]
+    assert first == Input.objects.filter(item__meeting=archive.published).count()
+    # The count comes from the cache: one query for the page's ids, one for its rows
+    # (and what they carry), none for counting.
+    with django_assert_num_queries(2):
+        again = client.get("/api/inputs/", {"page": 1})
+    assert again.json()["pagination"]["totalElements"] == first
+
+    Minutes.objects.filter(meeting=archive.draft).update(
+        status=Minutes.Status.APPROVED, approved_at=timezone.now()
+    )
+    services.minutes_publish(minutes=Minutes.objects.get(meeting=archive.draft))
+    total = client.get("/api/inputs/").json()["pagination"]["totalElements"]
+    assert total == Input.objects.count()
+    assert total > first

@@ -61,9 +61,9 @@ BUDGETS = {
     "item_highlighted": 5,
     # organisation (+sector); count; one page of inputs
     "organisation": 3,
-    # councils, organisations, years, kinds for the filters; count; page of hits; one
-    # query per kind of hit on the page (so at most 9: see below)
-    "search": 9,
+    # councils, organisations, years, kinds for the filters; one count per kind; page
+    # of hits; one query per kind of hit on the page (so at most 11: see below)
+    "search": 11,
     # the filters only
     "search_empty": 4,
     # council; minutes (+meeting); their items

@@ -210,7 +210,9 @@ def test_the_search_query_uses_the_gin_indexes(council):
     with connection.cursor() as cursor:
         for table in ("minutes_agendaitem", "minutes_input", "minutes_decision"):
             cursor.execute(f"ANALYZE {table}")
-    branches = search._branches("legemiddelliste", search.SearchFilters())
+    branches = search._branches(
+        search._matches("legemiddelliste", search.SearchFilters())
+    )
     union = branches[0].union(*branches[1:], all=True)
     sql, params = union.query.sql_with_params()
     with connection.cursor() as cursor:
@@ -225,3 +227,35 @@ def test_the_search_query_uses_the_gin_indexes(council):
             cursor.execute(f"SET enable_{option} = on")
     for index in ("item_search_gin", "input_search_gin", "decision_search_gin"):
         assert index in plan, plan
+
+
+def test_a_word_found_everywhere_ranks_only_the_newest_matches_and_says_so(
+    client, council, monkeypatch
+):
+    monkeypatch.setattr(search, "CANDIDATES_PER_KIND", 3)
+    meeting = make_meeting(council, datetime.date(2022, 2, 1))
+    item = meeting.items.first()
+    inputs = [
+        Input.objects.create(item=item, order=n, text=f"Personvern, innspill {n}.")
+        for n in range(5)
+    ]
+    publish(meeting)
+
+    result, pages = search.search("personvern", search.SearchFilters())
+    assert result.capped
+    assert result.total == 3
+    found = {hit.anchor for hit in result.hits}
+    assert found == {f"innspill-{entry.pk}" for entry in inputs[2:]}
+
+    page = search_page(client, q="personvern")
+    assert "Over 3 treff for «personvern»" in page
+    assert "Søket fant svært mange treff" in page
+
+
+def test_a_search_within_the_cap_is_not_said_to_be_capped(client, council):
+    meeting = make_meeting(council, datetime.date(2022, 2, 1))
+    Input.objects.create(item=meeting.items.first(), text="Om personvern.")
+    publish(meeting)
+    result, pages = search.search("personvern", search.SearchFilters())
+    assert (result.total, result.capped, pages) == (1, False, 1)
+    assert "Søket fant svært mange treff" not in search_page(client, q="personvern")
