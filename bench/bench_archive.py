@@ -62,6 +62,9 @@ def _environment(workdir: str) -> dict[str, str]:
             "LOG_LEVEL": "WARNING",
             # Measure the search itself, not the per-address limit on it.
             "SEARCH_RATE_LIMIT": "0",
+            # The default file cache, in a directory of the benchmark's own.
+            "CACHE_BACKEND": "file",
+            "CACHE_DIR": str(Path(workdir, "cache")),
             "DJANGO_SETTINGS_MODULE": "bench_settings",
             "PYTHONPATH": os.pathsep.join([workdir, str(ROOT)]),
         }

@@ -257,7 +257,7 @@ CACHE_DIR = Path(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))
 CACHES = {
     "default": {
         "file": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "minutes.cache.FileCache",
             "LOCATION": CACHE_DIR,
             # Room for every page of a large archive in both languages.
             "OPTIONS": {"MAX_ENTRIES": 50_000},

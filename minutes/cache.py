@@ -19,6 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpRequest
 from django.utils import translation
 
@@ -94,3 +95,24 @@ def invalidate_public_pages(*, council) -> None:
 def invalidate_all_public_pages() -> None:
     """Make every cached public page stale (names and people appear everywhere)."""
     _bump(ALL_SCOPE)
+
+
+class FileCache(FileBasedCache):
+    """Django's file cache, checking whether to cull on one write in a hundred.
+
+    Django's lists the whole cache directory on every write to count the entries:
+    with the tens of thousands of pages of a large archive that costs some 20 ms a
+    write. Checking now and then lets the directory pass MAX_ENTRIES by at most a
+    hundred writes per process before it is culled.
+    """
+
+    CULL_CHECK_EVERY = 100
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._writes = 0
+
+    def _cull(self) -> None:
+        self._writes += 1
+        if self._writes % self.CULL_CHECK_EVERY == 1:
+            super()._cull()

@@ -29,7 +29,7 @@ def private_cache_directory(tmp_path_factory):
     from django.test import override_settings
 
     caches = {"default": {**settings.CACHES["default"]}}
-    if caches["default"]["BACKEND"].endswith("FileBasedCache"):
+    if caches["default"]["BACKEND"].endswith("FileCache"):
         caches["default"]["LOCATION"] = tmp_path_factory.mktemp("cache")
     with override_settings(CACHES=caches):
         yield
