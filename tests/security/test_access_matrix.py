@@ -22,8 +22,9 @@ admin):
   the logged-in user themself;
 - token: signed links: a valid link opens, a bad one gives a clear page;
 - admin: Django's admin is for staff only. Of the admin's own URL tree only the index
-  and one changelist are requested (ADMIN_TESTED); the rest of admin/ is Django's
-  own code behind the same staff check and is skipped here on purpose.
+  and one changelist are requested here (ADMIN_TESTED); test_admin_pages.py requests
+  every list, search, add, change, history and delete page of every registered model
+  for every persona.
 
 Whatever the rule, MARKER never appears in a response to the public or to council B,
 and never in any response of a public page or the API.
