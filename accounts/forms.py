@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from council.models import Person
+
 
 class CodeForm(forms.Form):
     code = forms.CharField(
@@ -15,3 +17,13 @@ class CodeForm(forms.Form):
             }
         ),
     )
+
+
+class EmailLanguageForm(forms.ModelForm):
+    """The language of the council's e-mail to a person (notifications, reminders)."""
+
+    class Meta:
+        model = Person
+        fields = ["language"]
+        labels = {"language": _("Språk i e-post fra rådet")}
+        widgets = {"language": forms.RadioSelect(attrs={"class": "form-check-input"})}

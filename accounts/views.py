@@ -19,7 +19,8 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import services
-from accounts.forms import CodeForm
+from accounts.forms import CodeForm, EmailLanguageForm
+from council.models import Person
 
 # Recovery codes are shown once, on the page right after they were made.
 NEW_CODES_SESSION_KEY = "accounts_new_recovery_codes"
@@ -45,8 +46,26 @@ def _verified(request: HttpRequest, device) -> None:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
     user = request.user
+    person = Person.objects.filter(user=user).first()
+    form = None
+    if person is not None:
+        form = EmailLanguageForm(request.POST or None, instance=person)
+    if request.method == "POST":
+        if form is None:
+            return redirect("accounts:account")
+        if form.is_valid():
+            # Only this private field: the public pages need not be rebuilt.
+            form.save(commit=False).save(update_fields=["language", "updated_at"])
+            messages.success(
+                request,
+                _("E-post fra rådet kommer nå på engelsk.")
+                if person.language == "en"
+                else _("E-post fra rådet kommer nå på norsk bokmål."),
+            )
+            return redirect("accounts:account")
     return render(
         request,
         "accounts/account.html",
@@ -54,6 +73,7 @@ def account(request: HttpRequest) -> HttpResponse:
             "has_2fa": services.user_has_2fa(user),
             "requires_2fa": services.user_requires_2fa(user),
             "codes_left": services.recovery_codes_left(user),
+            "language_form": form,
         },
     )
 

@@ -11,10 +11,15 @@ from council.models import Council, Meeting, Membership, Organisation, Person, S
 from minutes.cache import invalidate_all_public_pages, invalidate_public_pages
 from minutes.models import Attachment
 
+# Fields never shown on public pages: saving only these leaves the cache alone.
+PRIVATE_FIELDS = {"email", "language", "user", "updated_at"}
 
-def _everything_changed(sender, **kwargs) -> None:
+
+def _everything_changed(sender, update_fields=None, **kwargs) -> None:
     # Names of councils, people, organisations and sectors appear on every kind of
     # page, across councils.
+    if update_fields and set(update_fields) <= PRIVATE_FIELDS:
+        return
     invalidate_all_public_pages()
 
 

@@ -1,0 +1,64 @@
+"""A member chooses the language of the council's e-mail to them (account page)."""
+
+import pytest
+from django.urls import reverse
+
+from council.models import Person
+from minutes.cache import ALL_SCOPE, _version_key
+from tests.factories import PersonFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member(client):
+    user = UserFactory(username="erik")
+    person = PersonFactory(name="Erik Hansen", user=user, language="nb")
+    client.force_login(user)
+    return person
+
+
+def test_a_member_switches_their_e_mail_to_english(client, member):
+    page = client.get(reverse("accounts:account")).content.decode()
+    assert "Språk i e-post fra rådet" in page
+
+    response = client.post(reverse("accounts:account"), {"language": "en"})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.language == "en"
+    page = client.get(response["Location"]).content.decode()
+    assert "E-post fra rådet kommer nå på engelsk." in page
+
+
+def test_an_unknown_language_is_refused_in_norwegian_and_nothing_changes(
+    client, member
+):
+    response = client.post(reverse("accounts:account"), {"language": "xx"})
+    assert response.status_code == 200
+    assert "Velg et gyldig valg" in response.content.decode()
+    member.refresh_from_db()
+    assert member.language == "nb"
+
+
+def test_an_account_without_a_person_has_no_e_mail_language(client):
+    client.force_login(UserFactory(username="admin2"))
+    assert (
+        "Språk i e-post fra rådet"
+        not in client.get(reverse("accounts:account")).content.decode()
+    )
+    response = client.post(reverse("accounts:account"), {"language": "en"})
+    assert response.status_code == 302
+    assert not Person.objects.filter(language="en").exists()
+
+
+def test_choosing_a_language_keeps_the_public_pages_cached(client, member):
+    from django.core.cache import cache
+
+    client.get("/")
+    version = cache.get(_version_key(ALL_SCOPE))
+    client.post(reverse("accounts:account"), {"language": "en"})
+    assert cache.get(_version_key(ALL_SCOPE)) == version
+    # A public change to a person still makes every page stale.
+    member.name = "Erik Hansen-Berg"
+    member.save()
+    assert cache.get(_version_key(ALL_SCOPE)) != version
