@@ -6,15 +6,19 @@ version makes every old entry unreachable without listing keys. Pages of one cou
 live in its scope (named by its slug, so a cache hit needs no query); pages that span
 councils (home, organisations) live in SITE_SCOPE. Publishing or correcting minutes
 bumps the council's scope and SITE_SCOPE; a change to a council, person, organisation
-or sector bumps ALL_SCOPE, which every key holds (minutes/signals.py).
+or sector bumps ALL_SCOPE, which every key holds (minutes/signals.py). Every key also
+holds a digest of the code and templates (`release`): a deploy starts afresh.
 
 The cache must be shared by every app server process (settings.CACHE_BACKEND, `file`
 by default): a version bumped in one process's private memory would leave the other
 processes serving the old page.
 """
 
+import functools
+import hashlib
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +26,38 @@ from django.core.cache import cache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpRequest
 from django.utils import translation
+
+# What a page is made from besides the data. A deploy that changes any of it starts
+# afresh, rather than serving pages of the old templates for up to TIMEOUT_SECONDS.
+RELEASE_FILES = ("*.py", "*.html", "*.txt", "*.xml", "*.mo")
+RELEASE_FOLDERS = (
+    "accounts",
+    "api",
+    "config",
+    "council",
+    "locale",
+    "minutes",
+    "templates",
+)
+
+
+@functools.cache
+def release() -> str:
+    """A digest of the code, templates and translations this process runs."""
+    digest = hashlib.sha256()
+    for folder in RELEASE_FOLDERS:
+        for pattern in RELEASE_FILES:
+            for path in sorted(Path(settings.BASE_DIR, folder).rglob(pattern)):
+                digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def forget_release(**kwargs) -> None:
+    """During development, an edited template makes a new release (the autoreloader
+    sends file_changed for templates without restarting the server)."""
+    release.cache_clear()
+
 
 SITE_SCOPE = "site"
 ALL_SCOPE = "all"
@@ -51,7 +87,7 @@ def _full_key(scope: str, key: str) -> str:
             versions[version_key] = cache.get(version_key, 0)
     language = translation.get_language() or settings.LANGUAGE_CODE
     everything, own = (versions[k] for k in version_keys)
-    return f"public-page:{everything}:{scope}:{own}:{language}:{key}"
+    return f"public-page:{release()}:{everything}:{scope}:{own}:{language}:{key}"
 
 
 def cached_public(scope: str, key: str, build: Callable[[], Any]) -> Any:

@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from council.models import Council
+from minutes import cache as cache_module
 from minutes import services
 from minutes.cache import invalidate_public_pages
 from minutes.models import Minutes
@@ -134,3 +135,31 @@ def test_language_versions_are_cached_apart(client, council):
     assert "Minutes of the meeting of" in client.get(url).content.decode()
     client.post("/i18n/setlang/", {"language": "nb", "next": "/"})
     assert "Referat fra møte i" in client.get(url).content.decode()
+
+
+def test_a_new_release_does_not_serve_pages_of_the_old_one(
+    client, council, monkeypatch
+):
+    meeting = make_published_meeting(council, datetime.date(2022, 2, 1))
+    url = meeting.get_absolute_url()
+    client.get(url)
+    Council.objects.filter(pk=council.pk).update(name="Omdøpt råd")  # no signals
+    assert "Omdøpt råd" not in client.get(url).content.decode()
+    monkeypatch.setattr(cache_module, "release", lambda: "neste-versjon")
+    assert "Omdøpt råd" in client.get(url).content.decode()
+
+
+def test_the_release_changes_with_a_template(settings, tmp_path):
+    settings.BASE_DIR = tmp_path
+    template = tmp_path / "templates" / "side.html"
+    template.parent.mkdir()
+    template.write_text("<p>Før</p>")
+    try:
+        cache_module.forget_release()
+        before = cache_module.release()
+        template.write_text("<p>Etter</p>")
+        assert cache_module.release() == before  # computed once per process …
+        cache_module.forget_release()  # … or when the autoreloader sees a change
+        assert cache_module.release() != before
+    finally:
+        cache_module.forget_release()
