@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -313,6 +314,9 @@ def item_detail(
             "following": following,
             "query": raw_query,
             "terms": search_engine.highlight_terms(raw_query) if raw_query else [],
+            # The address to cite: the site's own, whatever host this request used
+            # (the page is cached for every visitor).
+            "site_url": settings.SITE_URL,
         }
         title = _("Sak %(number)s %(title)s – %(council)s") % {
             "number": item.number_label,

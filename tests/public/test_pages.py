@@ -86,6 +86,19 @@ def test_the_item_permalink_shows_one_item(client, council):
     assert "Godkjenning av innkalling og dagsorden" in response.content.decode()
 
 
+def test_the_item_is_cited_by_the_sites_own_address_whatever_the_host(
+    client, council, settings
+):
+    settings.SITE_URL = "https://referater.example.org"
+    settings.ALLOWED_HOSTS = ["testserver", "intern.example.org"]
+    item = make_published_meeting(council, datetime.date(2022, 2, 1)).items.first()
+    # The first visitor came by another name of the server; the page is cached.
+    client.get(item.get_absolute_url(), HTTP_HOST="intern.example.org")
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert f"https://referater.example.org{item.get_absolute_url()}" in page
+    assert "intern.example.org" not in page
+
+
 def test_the_home_page_lists_published_meetings(client, council):
     meeting = make_published_meeting(council, datetime.date(2022, 2, 1))
     page = client.get("/").content.decode()
