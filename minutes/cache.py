@@ -24,6 +24,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.filebased import FileBasedCache
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import translation
 
@@ -122,15 +123,26 @@ def _bump(scope: str) -> None:
         cache.set(_version_key(scope), _fresh_version(), timeout=None)
 
 
+def _bump_now_and_on_commit(*scopes: str) -> None:
+    # Now, so this process sees the change at once; and again when the change is
+    # committed, because until then other processes read the old rows and may cache
+    # a page built from them under the new version.
+    def bump() -> None:
+        for scope in scopes:
+            _bump(scope)
+
+    bump()
+    transaction.on_commit(bump)
+
+
 def invalidate_public_pages(*, council) -> None:
     """Make every cached public page of the council, and the site-wide ones, stale."""
-    _bump(council_scope(council))
-    _bump(SITE_SCOPE)
+    _bump_now_and_on_commit(council_scope(council), SITE_SCOPE)
 
 
 def invalidate_all_public_pages() -> None:
     """Make every cached public page stale (names and people appear everywhere)."""
-    _bump(ALL_SCOPE)
+    _bump_now_and_on_commit(ALL_SCOPE)
 
 
 class FileCache(FileBasedCache):

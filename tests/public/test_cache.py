@@ -5,6 +5,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -163,3 +164,19 @@ def test_the_release_changes_with_a_template(settings, tmp_path):
         assert cache_module.release() != before
     finally:
         cache_module.forget_release()
+
+
+def test_a_page_built_from_uncommitted_rows_is_forgotten_at_commit(
+    client, council, django_capture_on_commit_callbacks
+):
+    meeting = make_published_meeting(council, datetime.date(2022, 2, 1))
+    url = meeting.get_absolute_url()
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            invalidate_public_pages(council=council)
+            # Another process, which cannot see this transaction's rows yet, builds
+            # and caches the page under the version just bumped.
+            client.get(url)
+            Council.objects.filter(pk=council.pk).update(name="Omdøpt råd")
+    # Committed: the page cached meanwhile is stale.
+    assert "Omdøpt råd" in client.get(url).content.decode()
