@@ -180,3 +180,18 @@ def test_a_page_built_from_uncommitted_rows_is_forgotten_at_commit(
             Council.objects.filter(pk=council.pk).update(name="Omdøpt råd")
     # Committed: the page cached meanwhile is stale.
     assert "Omdøpt råd" in client.get(url).content.decode()
+
+
+def test_an_unchanged_page_is_answered_304(client, council):
+    meeting = make_published_meeting(council, datetime.date(2022, 2, 1))
+    url = meeting.get_absolute_url()
+    first = client.get(url)
+    assert first["ETag"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    invalidate_public_pages(council=council)
+    Council.objects.filter(pk=council.pk).update(name="Omdøpt råd")
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    assert "Omdøpt råd" in changed.content.decode()
