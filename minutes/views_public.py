@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import set_response_etag
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -104,12 +105,18 @@ def _cached_page(
     if is_plain_visitor(request) and request.get_full_path() == (
         canonical_path or request.path
     ):
-        html = cached_public(
-            scope,
-            f"html:{key}",
-            lambda: _respond(request, cached_public(scope, key, build)).content,
-        )
-        return HttpResponse(html)
+
+        def build_whole_page() -> dict[str, Any]:
+            response = _respond(request, cached_public(scope, key, build))
+            # The ETag is made once with the page, not hashed again on every hit
+            # (ConditionalGetMiddleware answers 304 with it).
+            set_response_etag(response)
+            return {"html": response.content, "etag": response["ETag"]}
+
+        page = cached_public(scope, f"html:{key}", build_whole_page)
+        response = HttpResponse(page["html"])
+        response["ETag"] = page["etag"]
+        return response
     return _respond(request, cached_public(scope, key, build))
 
 
