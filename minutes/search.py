@@ -23,6 +23,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import CharField, Expression, F, FloatField, Q, QuerySet, Value
+from django.db.models.query import EmptyQuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -299,19 +300,28 @@ def _branches(matches: list[tuple[QuerySet, Any]]) -> list[QuerySet]:
     (hit_kind, hit_id, hit_rank, hit_date)."""
     dates = (F("meeting__date"), F("item__meeting__date"), F("item__meeting__date"))
     kinds = (Kind.ITEM, Kind.INPUT, Kind.DECISION)
+    # PostgreSQL takes a LIMIT in each part of a UNION, so the newest matches are
+    # ranked where they are found; SQLite does not, so there each part picks its
+    # rows by id from a subquery. So does a search left with one kind (Django drops
+    # empty parts from a union, and a lone sliced part cannot be ordered by rank).
+    sliced = connection.features.supports_slicing_ordering_in_compound and not any(
+        isinstance(qs, EmptyQuerySet) for qs, _rank in matches
+    )
     branches = []
     for (qs, rank), date, kind in zip(matches, dates, kinds, strict=True):
-        candidates = qs.model.objects.filter(pk__in=_newest(qs, CANDIDATES_PER_KIND))
-        branches.append(
-            candidates.order_by()
-            .annotate(
-                hit_kind=Value(kind, output_field=CharField()),
-                hit_id=F("pk"),
-                hit_rank=rank,
-                hit_date=date,
-            )
-            .values("hit_kind", "hit_id", "hit_rank", "hit_date")
-        )
+        if not sliced:
+            qs = qs.model.objects.filter(pk__in=_newest(qs, CANDIDATES_PER_KIND))
+        branch = qs.annotate(
+            hit_kind=Value(kind, output_field=CharField()),
+            hit_id=F("pk"),
+            hit_rank=rank,
+            hit_date=date,
+        ).values("hit_kind", "hit_id", "hit_rank", "hit_date")
+        if sliced:
+            branch = branch.order_by("-pk")[:CANDIDATES_PER_KIND]
+        else:
+            branch = branch.order_by()
+        branches.append(branch)
     return branches
 
 

@@ -38,6 +38,7 @@ from minutes.models import (
 from minutes.selectors import (
     _input_tree,
     get_public_meeting,
+    live_public_meetings,
     public_meetings,
 )
 from minutes.versions import public_minutes_view, public_versions
@@ -432,8 +433,10 @@ def _search_choices() -> dict[str, list]:
             .only("name", "slug")
             .order_by("name")
         ),
+        # Items are numbered in their meeting's year: the meetings are fewer rows.
         "years": sorted(
-            published_items.values_list("year", flat=True).distinct(), reverse=True
+            live_public_meetings().order_by().values_list("year", flat=True).distinct(),
+            reverse=True,
         ),
         "kinds": sorted(
             kinds | {k.value for k in ItemKind},
