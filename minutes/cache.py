@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
@@ -107,7 +108,7 @@ def is_plain_visitor(request: HttpRequest) -> bool:
     token: the language switch needs none)."""
     return (
         settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
     )
 
 

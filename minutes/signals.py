@@ -23,18 +23,21 @@ def _everything_changed(sender, update_fields=None, **kwargs) -> None:
     invalidate_all_public_pages()
 
 
-def _council_changed(sender, instance, **kwargs) -> None:
-    # Upcoming meetings, members and attachments show on the council's pages and the
-    # home page. A deleted council's rows may be gone already: then its scope is moot.
-    slug = Council.objects.filter(pk=instance.council_id).values("slug").first()
+def _invalidate_council(councils) -> None:
+    # A deleted council's rows may be gone already: then its scope is moot.
+    slug = councils.values_list("slug", flat=True).first()
     if slug is not None:
-        invalidate_public_pages(council=slug["slug"])
+        invalidate_public_pages(council=slug)
+
+
+def _council_changed(sender, instance, **kwargs) -> None:
+    # Upcoming meetings and members show on the council's pages and the home page.
+    _invalidate_council(Council.objects.filter(pk=instance.council_id))
 
 
 def _attachment_changed(sender, instance, **kwargs) -> None:
-    meeting = Meeting.objects.filter(pk=instance.meeting_id).first()
-    if meeting is not None:
-        _council_changed(sender, meeting)
+    # Public attachments show on the meeting page.
+    _invalidate_council(Council.objects.filter(meetings=instance.meeting_id))
 
 
 def connect() -> None:
