@@ -11,8 +11,8 @@ publication.
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 
-from council.models import Attendance, Council, Membership, Organisation, Person
-from minutes.models import AgendaItem, Attachment, Decision, Input
+from council.models import Council, Membership, Organisation, Person
+from minutes.models import AgendaItem, Attachment, Attendance, Decision, Input
 from minutes.selectors import live_public_meetings
 
 # When each kind of object last changed, for modified_since / modified_until.

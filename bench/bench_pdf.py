@@ -56,7 +56,7 @@ def main() -> None:
     from django.core.management import call_command
     from weasyprint import HTML
 
-    from council.models import Meeting
+    from minutes.models import Meeting
     from minutes.pdf import render_minutes_pdf
 
     call_command("migrate", verbosity=0)

@@ -1,7 +1,6 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
-from council.models import Attendance, Council, Membership, Organisation, Person, Sector
+from council.models import Council, Membership, Organisation, Person, Sector
 
 
 class MembershipInline(admin.TabularInline):
@@ -56,22 +55,3 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["council", "role", "organisation__sector"]
     search_fields = ["person__name", "organisation__name"]
     autocomplete_fields = ["person", "organisation"]
-
-
-class AttendanceInline(admin.TabularInline):
-    model = Attendance
-    extra = 0
-    autocomplete_fields = ["person", "membership", "organisation", "substitute"]
-    fields = [
-        "role",
-        "person",
-        "membership",
-        "organisation",
-        "status",
-        "substitute",
-        "arrived_at",
-        "left_at",
-        "note",
-        "order",
-    ]
-    verbose_name_plural = _("oppmøte")

@@ -4,14 +4,7 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from council.models import (
-    Attendance,
-    Council,
-    Membership,
-    Organisation,
-    Person,
-    Sector,
-)
+from council.models import Council, Membership, Organisation, Person, Sector
 
 
 class DateInput(forms.DateInput):
@@ -93,70 +86,3 @@ class SectorForm(forms.ModelForm):
     class Meta:
         model = Sector
         fields = ["name", "representative_label"]
-
-
-class AttendanceAddForm(forms.Form):
-    """Add secretariat staff, a guest or an official: a known person or a new one."""
-
-    role = forms.ChoiceField(
-        label=_("Rolle"),
-        choices=[
-            (Attendance.Role.SECRETARIAT, Attendance.Role.SECRETARIAT.label),
-            (Attendance.Role.GUEST, Attendance.Role.GUEST.label),
-            (Attendance.Role.OFFICIAL, Attendance.Role.OFFICIAL.label),
-        ],
-    )
-    person = forms.ModelChoiceField(
-        label=_("Person"), queryset=Person.objects.none(), required=False
-    )
-    new_person_name = forms.CharField(
-        label=_("…eller ny person (navn)"), max_length=200, required=False
-    )
-    organisation = forms.ModelChoiceField(
-        label=_("Virksomhet"), queryset=Organisation.objects.all(), required=False
-    )
-    note = forms.CharField(
-        label=_("Merknad"),
-        max_length=200,
-        required=False,
-        help_text=_("F.eks. «bare under sak 41/22»."),
-    )
-
-    def __init__(self, *args, people, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("person") and not (data.get("new_person_name") or "").strip():
-            self.add_error("person", _("Velg en person eller skriv navnet på en ny."))
-        return data
-
-
-class AbsenceForm(forms.Form):
-    """A member reports absence (meldt forfall) and may name a substitute."""
-
-    substitute = forms.ModelChoiceField(
-        label=_("Stedfortreder"),
-        queryset=Person.objects.none(),
-        required=False,
-        empty_label=_("(ingen stedfortreder)"),
-    )
-    new_substitute_name = forms.CharField(
-        label=_("…eller en annen stedfortreder (navn)"),
-        max_length=200,
-        required=False,
-    )
-
-    def __init__(self, *args, people, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["substitute"].queryset = people
-
-    def clean(self):
-        data = super().clean()
-        if data.get("substitute") and (data.get("new_substitute_name") or "").strip():
-            self.add_error(
-                "new_substitute_name",
-                _("Velg en stedfortreder eller skriv et navn, ikke begge."),
-            )
-        return data

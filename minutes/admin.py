@@ -10,10 +10,35 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from council.admin import AttendanceInline
-from council.models import Meeting
 from minutes import services
-from minutes.models import AgendaItem, Attachment, Decision, Input, Minutes
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Decision,
+    Input,
+    Meeting,
+    Minutes,
+)
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["person", "membership", "organisation", "substitute"]
+    fields = [
+        "role",
+        "person",
+        "membership",
+        "organisation",
+        "status",
+        "substitute",
+        "arrived_at",
+        "left_at",
+        "note",
+        "order",
+    ]
+    verbose_name_plural = _("oppmøte")
 
 
 class AgendaItemInline(admin.TabularInline):

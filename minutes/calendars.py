@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from council.models import Council, Meeting
+from council.models import Council
 from minutes.cache import cached_public, council_scope
-from minutes.models import Minutes
+from minutes.models import Meeting, Minutes
 
 DEFAULT_DURATION = datetime.timedelta(hours=2)
 

@@ -15,8 +15,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from council.models import Meeting, Membership
-from minutes.models import AgendaItem
+from council.models import Membership
+from minutes.models import AgendaItem, Meeting
 from minutes.services import summons_mark_sent
 from minutes.services_workspace import attendance_ensure_members, meeting_members
 

@@ -30,8 +30,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from council.models import Meeting
-from minutes.models import Minutes
+from minutes.models import Meeting, Minutes
 from minutes.selectors import MinutesView, minutes_view
 
 # The minutes are written in Norwegian, so the printed labels are too, whatever the

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from council.models import Attendance, Council, Meeting
-from minutes.models import AgendaItem, Attachment, Input, Minutes
+from council.models import Council
+from minutes.models import AgendaItem, Attachment, Attendance, Input, Meeting, Minutes
 
 
 @dataclass

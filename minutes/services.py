@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from council.models import Council, Meeting, Membership, Person
-from council.services import meeting_next_number
+from council.models import Council, Membership, Person
 from minutes import notifications
 from minutes.cache import invalidate_public_pages
 from minutes.errors import MinutesFrozenError, MinutesStateError
@@ -23,6 +22,7 @@ from minutes.models import (
     Decision,
     Input,
     ItemKind,
+    Meeting,
     Minutes,
     MinutesEvent,
     MinutesVersion,
@@ -31,6 +31,14 @@ from minutes.models import (
     ReviewComment,
 )
 from minutes.versions import minutes_snapshot
+
+
+def meeting_next_number(*, council: Council, year: int) -> int:
+    """Meetings are numbered 1, 2, 3 … within each council's year («6/2022»)."""
+    last = Meeting.objects.filter(council=council, year=year).aggregate(
+        n=Max("number")
+    )["n"]
+    return (last or 0) + 1
 
 
 def sak_first_number(*, meeting: Meeting) -> int:

@@ -13,9 +13,10 @@ from django.db import models, transaction
 from django.db.models import F, Max, Q
 from django.utils.translation import gettext as _
 
-from council.models import Attendance, Meeting, Membership, Organisation, Person, Sector
-from minutes.models import AgendaItem, Decision, Input
-from minutes.services import agenda_renumber, minutes_assert_editable
+from council.models import Membership, Organisation, Person, Sector
+from minutes.frozen import minutes_assert_editable
+from minutes.models import AgendaItem, Attendance, Decision, Input, Meeting
+from minutes.services import agenda_renumber
 
 Versioned = AgendaItem | Input | Decision
 

@@ -7,9 +7,9 @@ of approved minutes cannot change, so it needs no receiver here.
 
 from django.db.models.signals import post_delete, post_save
 
-from council.models import Council, Meeting, Membership, Organisation, Person, Sector
+from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.cache import invalidate_all_public_pages, invalidate_public_pages
-from minutes.models import Attachment
+from minutes.models import Attachment, Meeting
 
 # Fields never shown on public pages: saving only these leaves the cache alone.
 PRIVATE_FIELDS = {"email", "language", "user", "updated_at"}

@@ -4,8 +4,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from council.models import Council, Meeting
-from minutes.models import AgendaItem
+from council.models import Council
+from minutes.models import AgendaItem, Meeting
 from minutes.selectors import public_meetings
 
 

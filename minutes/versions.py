@@ -15,8 +15,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from council.models import Meeting
-from minutes.models import Minutes, MinutesVersion
+from minutes.models import Meeting, Minutes, MinutesVersion
 from minutes.selectors import MinutesView, minutes_view
 
 SNAPSHOT_FORMAT = "referatversjon/1"

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from council.access import served_councils
-from council.forms import AbsenceForm
-from council.models import Attendance, Meeting, Membership, Person
+from council.models import Membership, Person
 from minutes.emails import absence_token_read
+from minutes.forms import AbsenceForm
+from minutes.models import Attendance, Meeting
 from minutes.services_workspace import attendance_report_absence, person_find_or_create
 
 

@@ -11,9 +11,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from council.access import access_meeting_by_number
-from council.models import Meeting
-from minutes.models import Minutes
+from minutes.access import access_meeting_by_number
+from minutes.models import Meeting, Minutes
 from minutes.pdf import (
     minutes_filename,
     render_minutes_pdf,

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from accounts.ratelimit import search_rate_limit
-from council.models import Council, Meeting, Membership, Organisation
+from council.models import Council, Membership, Organisation
 from minutes import search as search_engine
 from minutes.cache import SITE_SCOPE, cached_public, council_scope, is_plain_visitor
 from minutes.models import (
@@ -32,6 +32,7 @@ from minutes.models import (
     Attachment,
     Input,
     ItemKind,
+    Meeting,
     Minutes,
     item_kind_label,
 )

@@ -19,14 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from council.access import (
-    access_minutes,
-    access_review_comment,
-    readable_councils,
-    served_councils,
-)
+from council.access import readable_councils, served_councils
 from council.models import Council
 from minutes import services
+from minutes.access import access, access_minutes
 from minutes.models import (
     AgendaItem,
     Minutes,
@@ -295,7 +291,12 @@ def review_send(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def review_resolve(
     request: HttpRequest, meeting_id: int, comment_id: int
 ) -> HttpResponse:
-    comment = access_review_comment(request.user, meeting_id, comment_id)
+    comment = access(
+        request.user,
+        ReviewComment,
+        comment_id,
+        version__minutes__meeting_id=meeting_id,
+    )
     try:
         services.review_comment_resolve(
             comment=comment,

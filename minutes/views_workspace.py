@@ -16,15 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from council.access import (
-    access_attachment,
-    access_council,
-    access_item,
-    access_meeting,
-    served_councils,
-)
-from council.models import Council, Meeting, Person
+from council.access import access_council, served_councils
+from council.models import Council, Person
 from minutes import services
+from minutes.access import access, access_meeting
 from minutes.forms import (
     AgendaItemAddForm,
     AgendaItemForm,
@@ -32,7 +27,7 @@ from minutes.forms import (
     MeetingCreateForm,
     MeetingForm,
 )
-from minutes.models import AgendaItem, Attachment, Decision, Minutes
+from minutes.models import AgendaItem, Attachment, Decision, Meeting, Minutes
 from minutes.services_workspace import (
     EditConflict,
     agenda_item_delete,
@@ -301,7 +296,7 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 @login_required
 def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = access_item(request.user, item_id)
+    item = access(request.user, AgendaItem, item_id)
     meeting = item.meeting
     decision, _created = Decision.objects.get_or_create(item=item)
     conflict = False
@@ -378,7 +373,7 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def item_move(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = access_item(request.user, item_id)
+    item = access(request.user, AgendaItem, item_id)
     delta = -1 if request.POST.get("direction") == "up" else 1
     try:
         services.minutes_assert_editable(meeting=item.meeting)
@@ -390,7 +385,7 @@ def item_move(request: HttpRequest, item_id: int) -> HttpResponse:
 
 @login_required
 def item_delete(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = access_item(request.user, item_id)
+    item = access(request.user, AgendaItem, item_id)
     if request.method == "POST":
         label = item.number_label
         try:
@@ -420,7 +415,7 @@ def attachment_upload(request: HttpRequest, meeting_id: int) -> HttpResponse:
     if request.POST.get("item"):
         if not request.POST["item"].isdigit():
             raise Http404
-        item = access_item(request.user, int(request.POST["item"]))
+        item = access(request.user, AgendaItem, int(request.POST["item"]))
         if item.meeting_id != meeting.pk:
             raise Http404
     back = (
@@ -450,7 +445,7 @@ def attachment_upload(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @login_required
 @require_safe
 def attachment_download(request: HttpRequest, attachment_id: int) -> FileResponse:
-    attachment = access_attachment(request.user, attachment_id)
+    attachment = access(request.user, Attachment, attachment_id)
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -463,7 +458,7 @@ def attachment_download(request: HttpRequest, attachment_id: int) -> FileRespons
 @require_POST
 def attachment_update(request: HttpRequest, attachment_id: int) -> HttpResponse:
     """Delete a paper, or switch it between public and internal."""
-    attachment = access_attachment(request.user, attachment_id)
+    attachment = access(request.user, Attachment, attachment_id)
     back = (
         reverse("workspace:item", args=[attachment.item_id])
         if attachment.item_id

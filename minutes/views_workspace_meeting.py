@@ -12,12 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from council.access import access_attendance
-from council.forms import AttendanceAddForm
-from council.models import Attendance, Meeting
 from minutes import emails, services
-from minutes.forms import SummonsForm
-from minutes.models import AgendaItem
+from minutes.access import access
+from minutes.forms import AttendanceAddForm, SummonsForm
+from minutes.models import AgendaItem, Attendance, Meeting
 from minutes.services_workspace import (
     AttendanceChange,
     attendance_add,
@@ -262,7 +260,7 @@ def attendance_add_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def attendance_remove_view(request: HttpRequest, attendance_id: int) -> HttpResponse:
-    row = access_attendance(request.user, attendance_id)
+    row = access(request.user, Attendance, attendance_id)
     try:
         attendance_remove(attendance=row)
     except ValidationError as exc:

@@ -22,8 +22,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from council.access import access_decision, access_input, access_item
 from council.models import Organisation, Person, Sector
+from minutes.access import access
 from minutes.forms import InputAddForm
 from minutes.models import AgendaItem, Decision, Input
 from minutes.selectors import minutes_view
@@ -43,9 +43,9 @@ from minutes.views_workspace import edit_meeting, error_text, frozen_message
 
 # Which fields each kind of object lets the minute-taking view save.
 SAVE_KINDS = {
-    "sak": (AgendaItem, access_item, {"presenters", "body"}),
-    "innspill": (Input, access_input, {"text", "who", "is_written"}),
-    "vedtak": (Decision, access_decision, {"final_text", "proposed_text"}),
+    "sak": (AgendaItem, {"presenters", "body"}),
+    "innspill": (Input, {"text", "who", "is_written"}),
+    "vedtak": (Decision, {"final_text", "proposed_text"}),
 }
 TEXT_LIMITS = {"presenters": 400, "who": 200}
 
@@ -116,10 +116,10 @@ def content_field_save(
     request: HttpRequest, kind: str, pk: int, field: str
 ) -> HttpResponse:
     """Save one field of an item, input or decision, checking its revision."""
-    if kind not in SAVE_KINDS or field not in SAVE_KINDS[kind][2]:
+    if kind not in SAVE_KINDS or field not in SAVE_KINDS[kind][1]:
         raise Http404
-    _model, access, _fields = SAVE_KINDS[kind]
-    obj = access(request.user, pk)
+    model, _fields = SAVE_KINDS[kind]
+    obj = access(request.user, model, pk)
     raw = request.POST.get("value", "")
     limit = TEXT_LIMITS.get(field)
     try:
@@ -218,11 +218,11 @@ def _inputs_fragment(request: HttpRequest, item: AgendaItem) -> HttpResponse:
 @login_required
 @require_POST
 def input_create(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = access_item(request.user, item_id)
+    item = access(request.user, AgendaItem, item_id)
     form = InputAddForm(request.POST)
     parent = None
     if request.POST.get("parent", "").isdigit():
-        parent = access_input(request.user, int(request.POST["parent"]))
+        parent = access(request.user, Input, int(request.POST["parent"]))
     if not form.is_valid():
         return _invalid(request, item, _("Skriv innspillet før du legger det til."))
     try:
@@ -261,7 +261,7 @@ def input_create(request: HttpRequest, item_id: int) -> HttpResponse:
 @require_POST
 def input_action(request: HttpRequest, input_id: int) -> HttpResponse:
     """Move (up/down), indent, outdent or delete an input."""
-    entry = access_input(request.user, input_id)
+    entry = access(request.user, Input, input_id)
     action = request.POST.get("action")
     operations = {
         "up": lambda: input_move(entry=entry, delta=-1),
@@ -362,7 +362,7 @@ def _history_entries(records, model, label_for) -> list[dict]:
 @login_required
 @require_safe
 def item_history(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = access_item(request.user, item_id)
+    item = access(request.user, AgendaItem, item_id)
 
     def ordered(qs):
         return list(qs.select_related("history_user").order_by("id", "history_date"))

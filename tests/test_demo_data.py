@@ -1,7 +1,7 @@
 """The demo data (`manage.py load_demo`) against the minutes of 2 December 2022.
 
 The expected values are typed here from the reference document, not read from
-council/demo_data.py, so a slip in either shows up as a failure.
+ops/demo_data.py, so a slip in either shows up as a failure.
 """
 
 import datetime
@@ -17,16 +17,16 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from council.models import (
+from council.models import Council, Membership, Organisation, Person, Sector
+from minutes.models import (
+    AgendaItem,
+    Attachment,
     Attendance,
-    Council,
+    Decision,
+    Input,
     Meeting,
-    Membership,
-    Organisation,
-    Person,
-    Sector,
+    Minutes,
 )
-from minutes.models import AgendaItem, Attachment, Decision, Input, Minutes
 
 pytestmark = pytest.mark.django_db
 
@@ -861,7 +861,7 @@ def test_the_demo_users_can_log_in_with_their_roles(demo, client):
     assert alice.is_staff and not alice.is_superuser
     assert alice.email.endswith("@example.org")
     assert alice.has_perm("minutes.change_agendaitem")
-    assert alice.has_perm("council.add_meeting")
+    assert alice.has_perm("minutes.add_meeting")
     assert alice.has_perm("minutes.delete_input")
     assert not alice.has_perm("auth.add_user")
     assert council.secretariat_users.filter(pk=alice.pk).exists()

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
 
-from council import demo_data
+from ops import demo_data
 from tests.accounts.conftest import password_login
 
 

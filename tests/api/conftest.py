@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from council.models import Attendance, Meeting, Person
-from minutes.models import Attachment, Input, Minutes
+from council.models import Person
+from minutes.models import Attachment, Attendance, Input, Meeting, Minutes
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,

@@ -5,8 +5,8 @@ from collections import defaultdict
 import pytest
 from django.core.management import CommandError, call_command
 
-from council.models import Council, Meeting
-from minutes.models import AgendaItem, Input, Minutes
+from council.models import Council
+from minutes.models import AgendaItem, Input, Meeting, Minutes
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from council.models import Attendance, Council, Meeting, Membership
-from minutes.models import AgendaItem, Input, Minutes
+from council.models import Council, Membership
+from minutes.models import AgendaItem, Attendance, Input, Meeting, Minutes
 from tests.factories import MembershipFactory, PersonFactory, make_meeting
 
 pytestmark = pytest.mark.django_db

@@ -15,10 +15,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from council import demo_data
-from council.models import Meeting, Organisation, Person
+from council.models import Organisation, Person
 from minutes import pdf as minutes_pdf
-from minutes.models import Minutes
+from minutes.models import Meeting, Minutes
+from ops import demo_data
 from tests.factories import UserFactory
 from tests.pdf.conftest import assert_in_order, pdf_pages, squeeze
 

@@ -7,9 +7,8 @@ import io
 import pypdf
 import pytest
 
-from council.models import Attendance
 from minutes import pdf as minutes_pdf
-from minutes.models import Input, Minutes
+from minutes.models import Attendance, Input, Minutes
 from minutes.pdf import LocalStaticFetcher, css_string
 from tests.factories import MembershipFactory, make_meeting
 from tests.pdf.conftest import pdf_pages, squeeze

@@ -8,9 +8,8 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from council.models import Attendance
 from minutes import services
-from minutes.models import Attachment, Input, Minutes
+from minutes.models import Attachment, Attendance, Input, Minutes
 from tests.factories import MembershipFactory, OrganisationFactory, make_meeting
 
 PUBLISHED_AT = datetime.datetime(2024, 4, 1, tzinfo=datetime.UTC)

@@ -6,8 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from council.models import Attendance
-from minutes.models import Attachment, Input
+from minutes.models import Attachment, Attendance, Input
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from council.models import Attendance, Council, Membership
+from council.models import Council, Membership
 from minutes import services
-from minutes.models import Input, Minutes
+from minutes.models import Attendance, Input, Minutes
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,

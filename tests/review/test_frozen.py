@@ -10,10 +10,17 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
-from council.models import Attendance, Meeting
 from minutes import services
 from minutes.errors import MinutesFrozenError
-from minutes.models import AgendaItem, Attachment, Decision, Input, MinutesVersion
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Decision,
+    Input,
+    Meeting,
+    MinutesVersion,
+)
 from tests.factories import make_meeting
 
 FROZEN = "Referatet er godkjent og kan ikke endres"

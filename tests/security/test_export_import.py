@@ -8,9 +8,9 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
-from council.backup import _exported_models
 from council.models import Council
 from minutes.models import Attachment
+from ops.backup import _exported_models
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

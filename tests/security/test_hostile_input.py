@@ -29,11 +29,11 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from council.models import Attendance, Council
+from council.models import Council
 from minutes import search as search_engine
 from minutes import services
 from minutes.emails import summons_send
-from minutes.models import Attachment, Input
+from minutes.models import Attachment, Attendance, Input
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,

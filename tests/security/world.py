@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from council.models import (
-    Attendance,
-    Council,
-    Meeting,
-    Membership,
-    Organisation,
-    Sector,
-)
+from council.models import Council, Membership, Organisation, Sector
 from minutes import services
-from minutes.models import AgendaItem, Attachment, Input, ReviewComment
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Input,
+    Meeting,
+    ReviewComment,
+)
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,

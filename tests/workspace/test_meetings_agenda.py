@@ -6,8 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from council.models import Meeting
-from minutes.models import AgendaItem, Attachment, Minutes
+from minutes.models import AgendaItem, Attachment, Meeting, Minutes
 from minutes.services import summons_mark_sent
 
 pytestmark = pytest.mark.django_db

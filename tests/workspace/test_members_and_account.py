@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from council.models import Attendance, Membership, Organisation, Sector
+from council.models import Membership, Organisation, Sector
+from minutes.models import Attendance
 from tests.factories import MembershipFactory, OrganisationFactory
 from tests.workspace.conftest import PASSWORD
 

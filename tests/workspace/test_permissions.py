@@ -4,8 +4,7 @@ secretariats get 404, the council's own secretariat gets the page."""
 import pytest
 from django.urls import reverse
 
-from council.models import Attendance
-from minutes.models import Attachment, Input
+from minutes.models import Attachment, Attendance, Input
 from tests.factories import MembershipFactory, OrganisationFactory, SectorFactory
 
 pytestmark = pytest.mark.django_db

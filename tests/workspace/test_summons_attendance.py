@@ -8,8 +8,9 @@ import time_machine
 from django.core import mail, signing
 from django.urls import reverse
 
-from council.models import Attendance, Person
+from council.models import Person
 from minutes.emails import ABSENCE_SALT, absence_token
+from minutes.models import Attendance
 from tests.factories import MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from council.models import Council, Meeting
-from minutes.models import Minutes
+from council.models import Council
+from minutes.models import Meeting, Minutes
 from minutes.pdf import render_minutes_pdf, store_approved_pdf
 
 NUMBER_RE = re.compile(r"^(?P<number>\d{1,4})/(?P<year>\d{4})$")

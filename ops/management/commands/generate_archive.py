@@ -18,16 +18,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 from django.utils import timezone
 
-from council.models import (
+from council.models import Council, Membership, Organisation, Person, Sector
+from minutes.models import (
+    AgendaItem,
     Attendance,
-    Council,
+    Decision,
+    Input,
+    ItemKind,
     Meeting,
-    Membership,
-    Organisation,
-    Person,
-    Sector,
+    Minutes,
 )
-from minutes.models import AgendaItem, Decision, Input, ItemKind, Minutes
 
 SLUG_PREFIX = "arkiv-"
 BATCH = 2000

@@ -18,18 +18,10 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from council import demo_data
-from council.models import (
-    Attendance,
-    Council,
-    Meeting,
-    Membership,
-    Organisation,
-    Person,
-    Sector,
-)
+from council.models import Council, Membership, Organisation, Person, Sector
 from minutes import services
-from minutes.models import AgendaItem, Attachment, Input, Minutes
+from minutes.models import AgendaItem, Attachment, Attendance, Input, Meeting, Minutes
+from ops import demo_data
 
 NO_MAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 

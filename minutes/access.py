@@ -1,0 +1,97 @@
+"""Fetching a meeting's objects for a user: the one helper every view asks.
+
+A secretariat user edits only the councils they serve; members read the drafts of
+their own councils. `access` gives the same 404 for «does not exist» and «not yours»,
+so existence itself does not leak. What the public may read is in minutes/public.py.
+"""
+
+from typing import TypeVar
+
+from django.db.models import Model
+from django.http import Http404
+
+from council.access import User, can_edit_council, readable_councils, served_councils
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Decision,
+    Input,
+    Meeting,
+    Minutes,
+    ReviewComment,
+)
+
+T = TypeVar("T", bound=Model)
+
+# For each kind of object: the path from it to its council, and what its pages need.
+_COUNCIL_PATH: dict[type[Model], tuple[str, tuple[str, ...]]] = {
+    Meeting: ("council", ("council", "minutes")),
+    AgendaItem: ("council", ("meeting", "meeting__council", "decision")),
+    Input: ("item__council", ("item", "item__meeting", "item__meeting__council")),
+    Decision: ("item__council", ("item", "item__meeting", "item__meeting__council")),
+    Attachment: ("meeting__council", ("meeting", "meeting__council", "item")),
+    Attendance: ("meeting__council", ("meeting", "meeting__council")),
+    ReviewComment: (
+        "version__minutes__meeting__council",
+        ("version", "version__minutes"),
+    ),
+}
+
+
+def access(user: User, model: type[T], pk: int, *, edit: bool = True, **filters) -> T:
+    """The object for its council's secretariat (edit=True) or also its members.
+
+    Extra `filters` narrow the fetch, e.g. to the meeting in the address.
+    """
+    path, related = _COUNCIL_PATH[model]
+    councils = served_councils(user) if edit else readable_councils(user)
+    obj = (
+        model.objects.select_related(*related)
+        .filter(pk=pk, **{f"{path}__in": councils}, **filters)
+        .first()
+    )
+    if obj is None:
+        raise Http404
+    return obj
+
+
+def access_meeting(
+    user: User, meeting_id: int, *, edit: bool = False
+) -> tuple[Meeting, bool]:
+    """A meeting for its members and secretariat, and whether the user may edit it."""
+    meeting = access(user, Meeting, meeting_id, edit=edit)
+    return meeting, edit or can_edit_council(user, meeting.council)
+
+
+def access_meeting_by_number(
+    user: User, council_slug: str, year: int, number: int
+) -> Meeting:
+    """A meeting by its address («…/mote/2022/6/») for its members and secretariat."""
+    meeting = (
+        Meeting.objects.select_related(
+            "council", "council__secretariat_organisation", "minutes"
+        )
+        .filter(
+            council__slug=council_slug,
+            year=year,
+            number=number,
+            council__in=readable_councils(user),
+        )
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def access_minutes(
+    user: User, meeting_id: int, *, edit: bool = False
+) -> tuple[Meeting, Minutes, bool]:
+    """(meeting, minutes, can_edit) for the council's members and secretariat."""
+    meeting, can_edit = access_meeting(user, meeting_id, edit=edit)
+    try:
+        minutes = meeting.minutes
+    except Minutes.DoesNotExist:
+        raise Http404 from None
+    return meeting, minutes, can_edit

@@ -1,0 +1,43 @@
+"""The meeting and its record: one module per subject, all importable from here."""
+
+from minutes.models.agenda import (
+    INPUTS_HEADING,
+    SEARCH_CONFIG,
+    AgendaItem,
+    Attachment,
+    Decision,
+    Input,
+    ItemKind,
+    attachment_upload_to,
+    decision_search_text,
+    item_kind_label,
+)
+from minutes.models.meeting import Attendance, Meeting
+from minutes.models.minutes import Minutes, MinutesVersion
+from minutes.models.review import (
+    MinutesEvent,
+    ReminderSent,
+    ReviewApproval,
+    ReviewComment,
+)
+
+__all__ = [
+    "INPUTS_HEADING",
+    "SEARCH_CONFIG",
+    "AgendaItem",
+    "Attachment",
+    "Attendance",
+    "Decision",
+    "Input",
+    "ItemKind",
+    "Meeting",
+    "Minutes",
+    "MinutesEvent",
+    "MinutesVersion",
+    "ReminderSent",
+    "ReviewApproval",
+    "ReviewComment",
+    "attachment_upload_to",
+    "decision_search_text",
+    "item_kind_label",
+]

@@ -1,0 +1,412 @@
+"""Agenda items, what was said and decided under them, and their papers."""
+
+import os
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from council.models import Council, Organisation, Person, Sector
+from minutes.frozen import FrozenContentMixin, FrozenQuerySet
+from minutes.models.meeting import Meeting
+from minutes.status import MinutesStatus
+
+INPUTS_HEADING = _("Følgende innspill og spørsmål ble svart ut i møtet:")
+
+# Full-text search (minutes/search.py) on PostgreSQL: each of AgendaItem, Input and
+# Decision has a stored `search_document` column made with this configuration, with a
+# GIN index (migration 0006).
+SEARCH_CONFIG = "norwegian"
+
+
+def decision_search_text() -> Coalesce:
+    """The decision as published: the final text, else the proposal."""
+    return Coalesce(
+        NullIf("final_text", Value("", output_field=models.TextField())),
+        "proposed_text",
+    )
+
+
+class ItemKind(models.TextChoices):
+    """The standard item types (sakstype); a council may add its own."""
+
+    APPROVAL = "godkjenning", _("Godkjenning")
+    INFORMATION = "orientering", _("Orientering")
+    RECOMMENDATION = "anbefaling", _("Anbefaling")
+    DISCUSSION = "drofting", _("Drøfting")
+    DECISION = "beslutning", _("Beslutning")
+    CONSULTATION = "til_uttalelse", _("Til uttalelse")
+    REPORTS = "referatsaker", _("Referatsaker")
+    ANY_OTHER_BUSINESS = "eventuelt", _("Eventuelt")
+
+
+def item_kind_label(kind: str) -> str:
+    """The label of a standard kind, or a council's own kind as written."""
+    try:
+        return str(ItemKind(kind).label)
+    except ValueError:
+        return kind
+
+
+class AgendaItemQuerySet(FrozenQuerySet):
+    def published(self) -> "AgendaItemQuerySet":
+        return self.filter(meeting__minutes__status=MinutesStatus.PUBLISHED)
+
+
+class AgendaItem(FrozenContentMixin, models.Model):
+    """An agenda item (sak), numbered through the council's year: 38/22."""
+
+    class Standard(models.TextChoices):
+        SUMMONS_APPROVAL = (
+            "summons_approval",
+            _("Godkjenning av innkalling og dagsorden"),
+        )
+        MINUTES_APPROVAL = "minutes_approval", _("Godkjenning av forrige referat")
+        SECRETARIAT_INFO = "secretariat_info", _("Orientering fra sekretariatet")
+        ANY_OTHER_BUSINESS = "any_other_business", _("Eventuelt")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("møte"), on_delete=models.CASCADE, related_name="items"
+    )
+    # Council and year copy the meeting's, so the database keeps sak numbers unique.
+    council = models.ForeignKey(
+        Council,
+        verbose_name=_("råd"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    year = models.PositiveSmallIntegerField(_("år"), editable=False)
+    number = models.PositiveIntegerField(_("saksnummer"))
+    order = models.PositiveIntegerField(_("rekkefølge"), default=0)
+    title = models.CharField(_("tittel"), max_length=300)
+    kind = models.CharField(_("sakstype"), max_length=60, blank=True)
+    standard = models.CharField(
+        _("standardsak"), max_length=30, choices=Standard.choices, blank=True
+    )
+    archive_reference = models.CharField(
+        _("arkivsaksnummer"), max_length=40, blank=True
+    )
+    is_late_addition = models.BooleanField(_("tilleggssak"), default=False)
+    approves_minutes_of = models.ForeignKey(
+        Meeting,
+        verbose_name=_("godkjenner referatet fra"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approved_by_items",
+    )
+    presenters = models.CharField(
+        _("innledere"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Hvem som la frem saken, f.eks. «Lucie Aunan, Direktoratet for e-helse»."
+        ),
+    )
+    body = models.TextField(
+        _("saksfremstilling"),
+        blank=True,
+        help_text=_(
+            "Bakgrunn og innledning. Linjer som starter med «- » blir punktlister."
+        ),
+    )
+    # Bumped on every saved edit; editors send it back so concurrent edits are caught.
+    revision = models.PositiveIntegerField(_("revisjon"), default=1, editable=False)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    objects = AgendaItemQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("sak")
+        verbose_name_plural = _("saker")
+        ordering = ["meeting", "order", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council", "year", "number"],
+                name="item_number_unique_per_council_year",
+                violation_error_message=_(
+                    "Saksnummeret er allerede brukt i rådet dette året."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number_label} {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.meeting_id:
+            self.council_id = self.meeting.council_id
+            self.year = self.meeting.year
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "public:item",
+            kwargs={
+                "council_slug": self.council.slug,
+                "year": self.year,
+                "number": self.number,
+            },
+        )
+
+    def clean(self) -> None:
+        if self.meeting_id:
+            self.council_id = self.meeting.council_id
+            self.year = self.meeting.year
+            allowed = {choice.value for choice in ItemKind} | set(
+                self.meeting.council.extra_item_kinds or []
+            )
+            taken = AgendaItem.objects.filter(
+                council_id=self.council_id, year=self.year, number=self.number
+            ).exclude(pk=self.pk)
+            if self.number and taken.exists():
+                raise ValidationError(
+                    {
+                        "number": _(
+                            "Sak %(number)s er allerede brukt i rådet dette året."
+                        )
+                        % {"number": self.number_label}
+                    },
+                    code="duplicate_number",
+                )
+            if self.kind and self.kind not in allowed:
+                raise ValidationError(
+                    {"kind": _("«%(kind)s» er ikke en sakstype i dette rådet.")},
+                    code="unknown_kind",
+                    params={"kind": self.kind},
+                )
+
+    @property
+    def number_label(self) -> str:
+        """«38/22»: the number and the two-digit year."""
+        return f"{self.number}/{self.year % 100:02d}"
+
+    @property
+    def kind_label(self) -> str:
+        return item_kind_label(self.kind) if self.kind else ""
+
+
+class Input(FrozenContentMixin, models.Model):
+    """One contribution under an item (innspill), optionally a sub-bullet of another."""
+
+    class Attribution(models.TextChoices):
+        NONE = "none", _("Ingen")
+        ORGANISATION = "organisation", _("Virksomhet")
+        SECTOR = "sector", _("Representant for sektor")
+        PERSON = "person", _("Person")
+
+    item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("sak"),
+        on_delete=models.CASCADE,
+        related_name="inputs",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("underpunkt av"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    order = models.PositiveIntegerField(_("rekkefølge"), default=0)
+    text = models.TextField(_("tekst"))
+    attribution = models.CharField(
+        _("hvem"), max_length=20, choices=Attribution.choices, default=Attribution.NONE
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("virksomhet"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inputs",
+    )
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("sektor"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inputs",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inputs",
+    )
+    is_written = models.BooleanField(
+        _("skriftlig innspill"),
+        default=False,
+        help_text=_("Sendt inn skriftlig, f.eks. av noen som ikke var til stede."),
+    )
+    revision = models.PositiveIntegerField(_("revisjon"), default=1, editable=False)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    objects = FrozenQuerySet.as_manager()
+    history = HistoricalRecords()
+    frozen_meeting_lookup = "item__meeting"
+
+    class Meta:
+        verbose_name = _("innspill")
+        verbose_name_plural = _("innspill")
+        ordering = ["item", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        attribution="none",
+                        organisation__isnull=True,
+                        sector__isnull=True,
+                    )
+                    | Q(attribution="organisation", organisation__isnull=False)
+                    | Q(attribution="sector", sector__isnull=False)
+                    | Q(attribution="person", person__isnull=False)
+                ),
+                name="input_attribution_consistent",
+                violation_error_message=_("Velg hvem innspillet kommer fra."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def clean(self) -> None:
+        required = {
+            self.Attribution.ORGANISATION: ("organisation", _("Velg virksomheten.")),
+            self.Attribution.SECTOR: ("sector", _("Velg sektoren.")),
+            self.Attribution.PERSON: ("person", _("Velg personen.")),
+        }.get(self.attribution)
+        if required and not getattr(self, f"{required[0]}_id"):
+            raise ValidationError(
+                {required[0]: required[1]}, code="attribution_missing"
+            )
+        if self.parent_id:
+            if self.parent.item_id != self.item_id:
+                raise ValidationError(
+                    {"parent": _("Underpunktet må høre til samme sak.")},
+                    code="parent_item",
+                )
+            if self.parent.parent_id:
+                raise ValidationError(
+                    {"parent": _("Innspill kan bare ha ett nivå med underpunkter.")},
+                    code="parent_depth",
+                )
+
+    @property
+    def attributed_to(self) -> str:
+        if self.attribution == self.Attribution.ORGANISATION and self.organisation:
+            return self.organisation.name
+        if self.attribution == self.Attribution.SECTOR and self.sector:
+            return self.sector.representative_label
+        if self.attribution == self.Attribution.PERSON and self.person:
+            return self.person.name
+        return ""
+
+
+class Decision(FrozenContentMixin, models.Model):
+    """The proposed decision in the summons and the decision in the minutes (vedtak)."""
+
+    item = models.OneToOneField(
+        AgendaItem,
+        verbose_name=_("sak"),
+        on_delete=models.CASCADE,
+        related_name="decision",
+    )
+    proposed_text = models.TextField(_("forslag til vedtak"), blank=True)
+    final_text = models.TextField(_("vedtak"), blank=True)
+    revision = models.PositiveIntegerField(_("revisjon"), default=1, editable=False)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    objects = FrozenQuerySet.as_manager()
+    history = HistoricalRecords()
+    frozen_meeting_lookup = "item__meeting"
+
+    class Meta:
+        verbose_name = _("vedtak")
+        verbose_name_plural = _("vedtak")
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.text[:60]}"
+
+    @property
+    def is_updated(self) -> bool:
+        """The final text differs from the proposal, ignoring whitespace."""
+        final, proposed = (
+            " ".join(self.final_text.split()),
+            " ".join(self.proposed_text.split()),
+        )
+        return bool(final and proposed and final != proposed)
+
+    @property
+    def label(self) -> str:
+        if not self.final_text.strip():
+            return str(_("Forslag til vedtak"))
+        return str(_("Oppdatert vedtak") if self.is_updated else _("Vedtak"))
+
+    @property
+    def text(self) -> str:
+        return self.final_text if self.final_text.strip() else self.proposed_text
+
+
+def attachment_upload_to(instance: "Attachment", filename: str) -> str:
+    # The stored name is ours; the uploader's name is kept in original_name.
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    meeting = instance.meeting
+    name = f"{os.urandom(8).hex()}{extension}"
+    return f"vedlegg/{meeting.council.slug}/{meeting.year}/{name}"
+
+
+class Attachment(FrozenContentMixin, models.Model):
+    """A paper on an item or a meeting (vedlegg, tillegg til protokoll)."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("møte"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("sak"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
+    title = models.CharField(_("tittel"), max_length=300)
+    file = models.FileField(_("fil"), upload_to=attachment_upload_to, max_length=300)
+    original_name = models.CharField(
+        _("opprinnelig filnavn"), max_length=255, blank=True
+    )
+    content_type = models.CharField(_("filtype"), max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(_("størrelse"), default=0)
+    is_public = models.BooleanField(_("offentlig"), default=True)
+    order = models.PositiveIntegerField(_("rekkefølge"), default=0)
+    uploaded_at = models.DateTimeField(_("lastet opp"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("endret"), auto_now=True)
+
+    objects = FrozenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vedlegg")
+        verbose_name_plural = _("vedlegg")
+        ordering = ["meeting", "item__order", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.item_id and self.meeting_id and self.item.meeting_id != self.meeting_id:
+            raise ValidationError(
+                {"item": _("Saken hører til et annet møte.")}, code="item_meeting"
+            )
