@@ -1,19 +1,60 @@
-"""/konto/: the account page, two-factor authentication, logging out everywhere."""
+"""All of /konto/: login, logout, password change and reset (Django's names, without
+a namespace, as its views expect), and the account page, two-factor authentication
+and logging out everywhere (namespace «accounts»)."""
 
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
 
-from accounts import views
+from accounts import views, views_login
 
-app_name = "accounts"
+account_patterns = (
+    [
+        path("", views.account, name="account"),
+        path("tofaktor/", views.otp_verify, name="otp_verify"),
+        path("tofaktor/oppsett/", views.otp_setup, name="otp_setup"),
+        path(
+            "tofaktor/gjenopprettingskoder/",
+            views.recovery_codes,
+            name="recovery_codes",
+        ),
+        path("logg-ut-overalt/", views.logout_everywhere, name="logout_everywhere"),
+    ],
+    "accounts",
+)
 
 urlpatterns = [
-    path("", views.account, name="account"),
-    path("tofaktor/", views.otp_verify, name="otp_verify"),
-    path("tofaktor/oppsett/", views.otp_setup, name="otp_setup"),
+    path("logg-inn/", views_login.LoginView.as_view(), name="login"),
+    # Django's LogoutView accepts POST only.
+    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(
-        "tofaktor/gjenopprettingskoder/",
-        views.recovery_codes,
-        name="recovery_codes",
+        "passord/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
     ),
-    path("logg-ut-overalt/", views.logout_everywhere, name="logout_everywhere"),
+    path(
+        "passord/endret/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path(
+        "glemt-passord/",
+        auth_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "glemt-passord/sendt/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "tilbakestill/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "tilbakestill/ferdig/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("", include(account_patterns)),
 ]

@@ -38,8 +38,8 @@ from rest_framework.views import APIView
 
 from api import selectors, serializers
 from api.links import Links
+from core.cache import SITE_SCOPE, cached_public
 from council.models import Membership
-from minutes.cache import SITE_SCOPE, cached_public
 
 # The largest id PostgreSQL's bigint holds; larger numbers cannot name an object.
 MAX_ID = 2**63 - 1
@@ -49,7 +49,7 @@ ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 class CachedCountPaginator(Paginator):
     """Counting a long list costs more than showing a page of it, and the count is the
     same for every page: it is cached with the public pages, so it is forgotten when
-    minutes are published or corrected, or names change (minutes/cache.py)."""
+    minutes are published or corrected, or names change (core/cache.py)."""
 
     def __init__(self, object_list, per_page, *, count_key: str):
         super().__init__(object_list, per_page)

@@ -11,7 +11,7 @@ Fill a database first, then measure (all traffic stays on this machine):
 Part 1 runs in-process through Django's test client (server time only, no network):
 median and 95th percentile of the meeting page, the item page, search and the API's
 list endpoints, over random published objects. Public pages are cached
-(minutes/cache.py); "cold" rows clear the cache before each request, "warm" rows
+(core/cache.py); "cold" rows clear the cache before each request, "warm" rows
 visit every page once before measuring, so they measure cache hits.
 
 Part 2 starts gunicorn on 127.0.0.1 on a free port and loads it for a bounded time

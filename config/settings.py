@@ -94,6 +94,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "api",
+    "public",
+    "workspace",
+    "review",
     "ops",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -253,7 +256,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "referater@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Cached public pages (minutes/cache.py) are invalidated on publish, so every app server
+# Cached public pages (core/cache.py) are invalidated on publish, so every app server
 # process must see the same cache: `file` (the default) shares it between the processes
 # of one machine, `database` between machines (after `manage.py createcachetable`).
 # `locmem` is private to each process: for tests and a single-process server only.
@@ -262,7 +265,7 @@ CACHE_DIR = Path(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))
 CACHES = {
     "default": {
         "file": {
-            "BACKEND": "minutes.cache.FileCache",
+            "BACKEND": "core.cache.FileCache",
             "LOCATION": CACHE_DIR,
             # Room for every page of a large archive in both languages.
             "OPTIONS": {"MAX_ENTRIES": 50_000},

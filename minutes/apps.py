@@ -7,8 +7,8 @@ class MinutesConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.autoreload import file_changed
 
+        from core.cache import forget_release
         from minutes import signals
-        from minutes.cache import forget_release
 
         signals.connect()
         file_changed.connect(forget_release)

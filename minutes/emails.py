@@ -96,7 +96,7 @@ def summons_send(*, meeting: Meeting, message: str = "") -> SummonsResult:
                 "items": items,
                 "message": message,
                 "absence_url": settings.SITE_URL
-                + reverse("absence_report", args=[token]),
+                + reverse("review:absence_report", args=[token]),
                 "pdf_attached": result.pdf_attached,
             }
             subject = " ".join(

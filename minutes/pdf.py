@@ -24,9 +24,12 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.formats import date_format
+from django.utils.http import http_date
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -531,3 +534,37 @@ def store_approved_pdf(*, minutes: Minutes) -> None:
     minutes.pdf_sha256 = locked.pdf_sha256
     minutes.pdf_size = locked.pdf_size
     minutes.pdf_rendered_at = locked.pdf_rendered_at
+
+
+# Serving -----------------------------------------------------------------------
+
+
+def stored_pdf_response(request: HttpRequest, minutes: Minutes) -> HttpResponse:
+    """The stored file as it is; 304 when the client already has these bytes."""
+    if not minutes.pdf_file:
+        # Approved before PDFs were stored, or by a path that skipped the services.
+        # Minutes under correction without a file have no approved PDF to give.
+        if minutes.status not in Minutes.FROZEN_STATUSES:
+            raise Http404
+        store_approved_pdf(minutes=minutes)
+    etag = f'"{minutes.pdf_sha256}"'
+    last_modified = int(minutes.pdf_rendered_at.timestamp())
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = FileResponse(
+            minutes.pdf_file.open("rb"),
+            content_type="application/pdf",
+            filename=minutes_filename(minutes.meeting),
+        )
+        response["Content-Length"] = str(minutes.pdf_size)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    return response
+
+
+def rendered_pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    # Drafts are for the council only: no shared cache may keep them.
+    patch_cache_control(response, private=True, no_store=True)
+    return response

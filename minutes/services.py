@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.cache import invalidate_public_pages
 from council.models import Council, Membership, Person
 from minutes import notifications
-from minutes.cache import invalidate_public_pages
 from minutes.errors import MinutesFrozenError, MinutesStateError
 from minutes.models import (
     AgendaItem,

@@ -7,8 +7,8 @@ of approved minutes cannot change, so it needs no receiver here.
 
 from django.db.models.signals import post_delete, post_save
 
+from core.cache import invalidate_all_public_pages, invalidate_public_pages
 from council.models import Council, Membership, Organisation, Person, Sector
-from minutes.cache import invalidate_all_public_pages, invalidate_public_pages
 from minutes.models import Attachment, Meeting
 
 # Fields never shown on public pages: saving only these leaves the cache alone.

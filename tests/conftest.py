@@ -44,7 +44,7 @@ def norwegian():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Cached public pages (minutes/cache.py) never leak from one test into the next."""
+    """Cached public pages (core/cache.py) never leak from one test into the next."""
     from django.core.cache import cache
 
     cache.clear()

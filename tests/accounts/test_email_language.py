@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from core.cache import ALL_SCOPE, _version_key
 from council.models import Person
-from minutes.cache import ALL_SCOPE, _version_key
 from tests.factories import PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -38,9 +38,16 @@ def meeting(number: int, year: int) -> Meeting:
     )
 
 
+PDF_URLS = {
+    "minutes": "public:minutes_pdf",
+    "draft": "review:draft_pdf",
+    "summons": "review:summons_pdf",
+}
+
+
 def url(name: str, number: int, year: int) -> str:
     return reverse(
-        f"pdf:{name}", kwargs={"council_slug": SLUG, "year": year, "number": number}
+        PDF_URLS[name], kwargs={"council_slug": SLUG, "year": year, "number": number}
     )
 
 

@@ -9,10 +9,10 @@ from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
+from core import cache as cache_module
+from core.cache import invalidate_public_pages
 from council.models import Council
-from minutes import cache as cache_module
 from minutes import services
-from minutes.cache import invalidate_public_pages
 from minutes.models import Minutes
 from tests.factories import (
     CouncilFactory,

@@ -2,12 +2,12 @@
 
 from django.conf import settings
 
-from minutes.cache import FileCache
+from core.cache import FileCache
 
 
 def test_the_default_cache_is_the_file_cache():
     assert settings.CACHE_BACKEND == "file"
-    assert settings.CACHES["default"]["BACKEND"] == "minutes.cache.FileCache"
+    assert settings.CACHES["default"]["BACKEND"] == "core.cache.FileCache"
 
 
 def test_a_second_process_sees_what_the_first_cached(tmp_path):

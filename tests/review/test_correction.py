@@ -67,7 +67,7 @@ def test_a_correction_from_start_to_publication(client, next_meeting_cast, deadl
     first = MinutesVersion.objects.get(minutes=minutes, number=1)
     assert first.pdf_sha256 == first_pdf
     old_url = reverse(
-        "versions:version",
+        "public:version",
         args=[cast.council.slug, cast.meeting.year, cast.meeting.number, 1],
     )
     assert old_url in page
@@ -84,7 +84,7 @@ def test_an_unpublished_version_has_no_public_address(client, cast, deadline):
         minutes=cast.minutes, by=cast.alice, deadline=deadline
     )
     url = reverse(
-        "versions:version",
+        "public:version",
         args=[cast.council.slug, cast.meeting.year, cast.meeting.number, 1],
     )
     assert client.get(url).status_code == 404

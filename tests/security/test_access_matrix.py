@@ -93,7 +93,7 @@ RULES = {
     "password_reset_done": "public",
     "password_reset_confirm": "token",
     "password_reset_complete": "public",
-    "absence_report": "token",
+    "review:absence_report": "token",
     "accounts:account": "authenticated",
     "accounts:otp_verify": "account_step",
     "accounts:otp_setup": "authenticated",
@@ -153,9 +153,9 @@ RULES = {
     "api:file-download": "public_unpublished_404",
     r"<unnamed> api/^(?P<rest>[\s\S]*)$": "api_fallback",
     # PDFs
-    "pdf:minutes": "public_unpublished_404",
-    "pdf:draft": "draft_readers",
-    "pdf:summons": "draft_readers",
+    "public:minutes_pdf": "public_unpublished_404",
+    "review:draft_pdf": "draft_readers",
+    "review:summons_pdf": "draft_readers",
     # /gjennomsyn/
     "review:index": "authenticated",
     "review:read": "draft_readers",
@@ -170,8 +170,8 @@ RULES = {
     "review:publish": "secretariat_post",
     "review:correct": "secretariat_post",
     "review:history": "secretariat_edit",
-    "versions:version": "public_unpublished_404",
-    "versions:version_pdf": "public_unpublished_404",
+    "public:version": "public_unpublished_404",
+    "public:version_pdf": "public_unpublished_404",
     # Public pages
     "public:home": "public",
     "public:search": "public",
@@ -437,16 +437,16 @@ def check_set_language(c: Checker, world: World) -> None:
 
 
 def check_token(c: Checker, world: World) -> None:
-    if c.route.key == "absence_report":
+    if c.route.key == "review:absence_report":
         good = reverse(
-            "absence_report",
+            "review:absence_report",
             args=[
                 absence_token(
                     meeting=world.draft.meeting, membership=world.membership_a
                 )
             ],
         )
-        bad = reverse("absence_report", args=["ikke-en-gyldig-lenke"])
+        bad = reverse("review:absence_report", args=["ikke-en-gyldig-lenke"])
         c.expect_all(good, {OK})
         message, bad_status = "Lenken er ugyldig.", NOT_FOUND
     elif c.route.key == "password_reset_confirm":
@@ -514,7 +514,7 @@ def test_every_rule_names_a_url_that_exists():
 def test_the_matrix_covers_the_whole_project():
     """The resolver walk finds every part of the site, so new URLs cannot hide."""
     names = {route.key for route in ROUTES}
-    for prefix in ("public:", "workspace:", "review:", "api:", "pdf:", "accounts:"):
+    for prefix in ("public:", "workspace:", "review:", "api:", "accounts:"):
         assert any(name.startswith(prefix) for name in names), prefix
     assert len(CHECKED_ROUTES) > 90
 

@@ -324,7 +324,7 @@ def test_public_lists_organisations_and_search_print_payloads_as_text(hostile, c
         reverse("public:search") + "?q=alert",
         reverse("public:search") + "?q=" + "%3Cscript%3Ealert(1)%3C/script%3E",
         reverse("public:search") + "?q=klikk&type=%3Cscript%3E",
-        reverse("versions:version", args=[slug, 2024, hostile.published.number, 1]),
+        reverse("public:version", args=[slug, 2024, hostile.published.number, 1]),
     ] + [reverse("public:organisation", args=[o.slug]) for o in hostile.organisations]
     for path in pages:
         assert_shown_as_text(get_html(client, path), path, [COUNCIL_NAME])
@@ -450,14 +450,14 @@ def test_the_pdfs_print_payloads_as_text(hostile, client, secretariat):
     meeting = hostile.published
     slug = meeting.council.slug
     response = client.get(
-        reverse("pdf:minutes", args=[slug, meeting.year, meeting.number])
+        reverse("public:minutes_pdf", args=[slug, meeting.year, meeting.number])
     )
     text = pdf_text(b"".join(response.streaming_content))
     for payload in ("<script>alert(1)</script>", "<svg onload=alert(1)>", "{{ 7|"):
         assert payload in text
     draft = hostile.draft
     response = secretariat.get(
-        reverse("pdf:draft", args=[slug, draft.year, draft.number])
+        reverse("review:draft_pdf", args=[slug, draft.year, draft.number])
     )
     assert "<script>alert(1)</script>" in pdf_text(response.content)
 
@@ -655,7 +655,12 @@ def test_the_search_page_answers_any_query(db, client, q, page, year):
 def test_meeting_and_item_addresses_with_any_numbers_are_a_404(
     db, client, council, year, number
 ):
-    for name in ("public:meeting", "public:item", "pdf:minutes", "pdf:draft"):
+    for name in (
+        "public:meeting",
+        "public:item",
+        "public:minutes_pdf",
+        "review:draft_pdf",
+    ):
         response = client.get(reverse(name, args=[council.slug, year, number]))
         assert response.status_code == 404, (name, year, number)
 

@@ -85,12 +85,12 @@ def test_a_member_reports_absence_and_a_new_substitute_from_the_link(
 
 def test_a_tampered_or_expired_link_is_refused(client, meeting, members):
     token = absence_token(meeting=meeting, membership=members[0])
-    bad = client.get(reverse("absence_report", args=[token[:-2] + "xx"]))
+    bad = client.get(reverse("review:absence_report", args=[token[:-2] + "xx"]))
     assert bad.status_code == 404 and "ugyldig" in bad.content.decode()
     old = signing.dumps({"m": meeting.pk, "ms": members[0].pk}, salt=ABSENCE_SALT)
     later = datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=120)
     with time_machine.travel(later):
-        expired = client.get(reverse("absence_report", args=[old]))
+        expired = client.get(reverse("review:absence_report", args=[old]))
     assert expired.status_code == 404
     assert "utløpt" in expired.content.decode()
 

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from minutes import emails, services
 from minutes.access import access
-from minutes.forms import AttendanceAddForm, SummonsForm
 from minutes.models import AgendaItem, Attendance, Meeting
 from minutes.services_workspace import (
     AttendanceChange,
@@ -24,7 +23,8 @@ from minutes.services_workspace import (
     meeting_members,
     person_find_or_create,
 )
-from minutes.views_workspace import (
+from workspace.forms import AttendanceAddForm, SummonsForm
+from workspace.views.meetings import (
     council_people,
     edit_meeting,
     error_text,

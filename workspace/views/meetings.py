@@ -20,18 +20,18 @@ from council.access import access_council, served_councils
 from council.models import Council, Person
 from minutes import services
 from minutes.access import access, access_meeting
-from minutes.forms import (
-    AgendaItemAddForm,
-    AgendaItemForm,
-    AttachmentForm,
-    MeetingCreateForm,
-    MeetingForm,
-)
 from minutes.models import AgendaItem, Attachment, Decision, Meeting, Minutes
 from minutes.services_workspace import (
     EditConflict,
     agenda_item_delete,
     agenda_item_update,
+)
+from workspace.forms import (
+    AgendaItemAddForm,
+    AgendaItemForm,
+    AttachmentForm,
+    MeetingCreateForm,
+    MeetingForm,
 )
 
 

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.cache import cached_public, council_scope
 from council.models import Council
-from minutes.cache import cached_public, council_scope
 from minutes.models import Meeting, Minutes
 
 DEFAULT_DURATION = datetime.timedelta(hours=2)

@@ -1,7 +1,7 @@
 """Public pages: anyone, logged in or not, sees published minutes and nothing else.
 
 Each page runs a fixed number of queries whatever the archive's size. The content of
-the pages is cached per council (minutes/cache.py) and rendered inside
+the pages is cached per council (core/cache.py) and rendered inside
 public/page.html, whose header carries the visitor's own CSRF token and login state.
 """
 
@@ -23,10 +23,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from accounts.ratelimit import search_rate_limit
+from core.cache import SITE_SCOPE, cached_public, council_scope, is_plain_visitor
+from core.ratelimit import search_rate_limit
 from council.models import Council, Membership, Organisation
 from minutes import search as search_engine
-from minutes.cache import SITE_SCOPE, cached_public, council_scope, is_plain_visitor
 from minutes.models import (
     AgendaItem,
     Attachment,

@@ -3,10 +3,10 @@ secretariat only: anonymous users are sent to login, everyone else gets 404."""
 
 from django.urls import path
 
-from council import views_members
-from minutes import views_workspace as ws
-from minutes import views_workspace_meeting as wsm
-from minutes import views_workspace_minutes as wsmin
+from workspace.views import meetings as ws
+from workspace.views import minute_taking as wsmin
+from workspace.views import register as views_members
+from workspace.views import summons as wsm
 
 app_name = "workspace"
 

@@ -17,8 +17,8 @@ from council.access import (
     council_organisations,
     council_sectors,
 )
-from council.forms import MembershipForm, OrganisationForm, SectorForm
 from council.models import Membership
+from workspace.forms import MembershipForm, OrganisationForm, SectorForm
 
 
 @login_required

@@ -24,7 +24,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from council.models import Organisation, Person, Sector
 from minutes.access import access
-from minutes.forms import InputAddForm
 from minutes.models import AgendaItem, Decision, Input
 from minutes.selectors import minutes_view
 from minutes.services_workspace import (
@@ -39,7 +38,8 @@ from minutes.services_workspace import (
     input_outdent,
     meeting_of,
 )
-from minutes.views_workspace import edit_meeting, error_text, frozen_message
+from workspace.forms import InputAddForm
+from workspace.views.meetings import edit_meeting, error_text, frozen_message
 
 # Which fields each kind of object lets the minute-taking view save.
 SAVE_KINDS = {

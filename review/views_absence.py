@@ -1,35 +1,20 @@
-"""Account pages (login with our templates) and the member's absence link."""
+"""The member's absence link from the summons: report absence, name a substitute."""
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from council.access import served_councils
 from council.models import Membership, Person
 from minutes.emails import absence_token_read
-from minutes.forms import AbsenceForm
 from minutes.models import Attendance, Meeting
 from minutes.services_workspace import attendance_report_absence, person_find_or_create
-
-
-class LoginView(auth_views.LoginView):
-    """Django's login with our template; the secretariat lands in its workspace."""
-
-    template_name = "registration/login.html"
-    redirect_authenticated_user = True
-
-    def get_default_redirect_url(self) -> str:
-        if served_councils(self.request.user).exists():
-            return reverse("workspace:dashboard")
-        return super().get_default_redirect_url()
+from review.forms import AbsenceForm
 
 
 def substitute_candidates(meeting: Meeting, membership: Membership):
@@ -94,7 +79,7 @@ def absence_report(request: HttpRequest, token: str) -> HttpResponse:
                     )
                     % {"name": substitute.name},
                 )
-                return redirect("absence_report", token)
+                return redirect("review:absence_report", token)
     else:
         form = AbsenceForm(
             people=people,
