@@ -2,6 +2,8 @@
 
 Lists are paginated the OParl way (`data`, `pagination`, `links`) and filter by
 modification date (`modified_since`, `modified_until`) and by the object they belong to.
+Query parameters are read as the OpenAPI document declares them: each one at most once,
+ids, page numbers and sizes as whole numbers from 1 to MAX_ID; anything else is a 400.
 Each endpoint runs a fixed number of SQL queries whatever the amount of content: the
 querysets in api/selectors.py select and prefetch everything the serializers walk.
 """
@@ -43,7 +45,27 @@ from council.models import Membership
 
 # The largest id PostgreSQL's bigint holds; larger numbers cannot name an object.
 MAX_ID = 2**63 - 1
+# Ids, and page numbers and page sizes too.
 ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+# The lists' modification date filters: lookup on modified_at, and which end it is.
+MODIFIED_FILTERS = (
+    ("modified_since", "gte", "fra og med"),
+    ("modified_until", "lte", "til og med"),
+)
+
+
+def _parse_number(name: str, raw: str) -> int:
+    """A whole number as ID_SCHEMA declares it, in plain ASCII digits: int() alone
+    would also take «+5», « 5», «1_0» or other scripts' digits."""
+    digits = raw.isascii() and raw.isdigit()
+    # int() refuses more than 4300 digits, and no such number is in range anyway.
+    value = int(raw) if digits and len(raw.lstrip("0")) <= len(str(MAX_ID)) else 0
+    if not 0 < value <= MAX_ID:
+        raise ParseError(
+            _("%(name)s må være et positivt heltall, ikke «%(value)s».")
+            % {"name": name, "value": raw}
+        )
+    return value
 
 
 class CachedCountPaginator(Paginator):
@@ -90,27 +112,14 @@ class OParlPagination(PageNumberPagination):
         raw = request.query_params.get(self.page_query_param)
         if raw is None:
             return 1
-        if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
-            raise ParseError(
-                _("page må være et positivt heltall, ikke «%(value)s».")
-                % {"value": raw}
-            )
-        return int(raw)
+        return _parse_number(self.page_query_param, raw)
 
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        try:
-            size = int(raw)
-        except ValueError:
-            size = 0
-        if size < 1:
-            raise ParseError(
-                _("limit må være et positivt heltall, ikke «%(value)s».")
-                % {"value": raw}
-            )
-        return min(size, self.max_page_size)
+        # More than the largest page is not an error: it gets the largest page.
+        return min(_parse_number(self.page_size_query_param, raw), self.max_page_size)
 
     def _page_url(self, number: int) -> str:
         url = self.request.build_absolute_uri()
@@ -149,14 +158,14 @@ class OParlPagination(PageNumberPagination):
                 "required": False,
                 "in": "query",
                 "description": str(self.page_query_description),
-                "schema": {"type": "integer", "minimum": 1},
+                "schema": ID_SCHEMA,
             },
             {
                 "name": self.page_size_query_param,
                 "required": False,
                 "in": "query",
                 "description": str(self.page_size_query_description),
-                "schema": {"type": "integer", "minimum": 1},
+                "schema": ID_SCHEMA,
             },
         ]
 
@@ -247,10 +256,7 @@ class ApiSchema(AutoSchema):
                     )
                 )
             return parameters
-        for name, edge in (
-            ("modified_since", "fra og med"),
-            ("modified_until", "til og med"),
-        ):
+        for name, _lookup, edge in MODIFIED_FILTERS:
             parameters.append(
                 OpenApiParameter(
                     name,
@@ -299,9 +305,29 @@ class ApiListView(ApiView, generics.ListAPIView):
     kind: str
     visible = None
 
+    def query_parameters(self) -> list[str]:
+        """The query parameters the OpenAPI document declares for this list
+        (ApiSchema, OParlPagination.get_schema_operation_parameters)."""
+        return [
+            self.paginator.page_query_param,
+            self.paginator.page_size_query_param,
+            *(name for name, _lookup, _edge in MODIFIED_FILTERS),
+            *(item.name for item in self.filters),
+        ]
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        # Each declared parameter holds one value: rather than pick one of several,
+        # the list says which parameter came more than once.
+        super().initial(request, *args, **kwargs)
+        for name in self.query_parameters():
+            if len(request.query_params.getlist(name)) > 1:
+                raise ParseError(
+                    _("%(name)s kan bare oppgis én gang.") % {"name": name}
+                )
+
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         params = self.request.query_params
-        for name, lookup in (("modified_since", "gte"), ("modified_until", "lte")):
+        for name, lookup, _edge in MODIFIED_FILTERS:
             if name in params:
                 when = _parse_when(name, params[name])
                 if "modified_at" not in queryset.query.annotations:
@@ -314,7 +340,7 @@ class ApiListView(ApiView, generics.ListAPIView):
             if raw is None:
                 continue
             if item.is_id:
-                value = _parse_id(item.name, raw)
+                value = _parse_number(item.name, raw)
             elif "\x00" in raw:
                 # No slug holds NUL, and PostgreSQL refuses it in a query.
                 return queryset.none()
@@ -338,19 +364,6 @@ class ApiListView(ApiView, generics.ListAPIView):
         return self.paginator.get_paginated_response(
             self.get_serializer(page, many=True).data
         )
-
-
-def _parse_id(name: str, raw: str) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if not 0 < value <= MAX_ID:
-        raise ParseError(
-            _("%(name)s må være et positivt heltall, ikke «%(value)s».")
-            % {"name": name, "value": raw}
-        )
-    return value
 
 
 class ApiDetailView(ApiView, generics.RetrieveAPIView):

@@ -1,13 +1,31 @@
+import os
+
 import pytest
 from django.utils import translation
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import CouncilFactory
 
 # A shared two-core CI machine makes single examples slow now and then; time limits
-# would make property tests flaky without finding anything.
-hypothesis_settings.register_profile("project", deadline=None)
-hypothesis_settings.load_profile("project")
+# would make property tests flaky without finding anything. On Hypothesis's own
+# defaults, not on whatever it loaded by itself on seeing a CI variable.
+hypothesis_settings.register_profile(
+    "project", parent=hypothesis_settings.get_profile("default"), deadline=None
+)
+# Under CI (CI=true) every run tries the same examples: a failure shows again on the
+# next run and a green run stays green, with no example database carried between runs
+# and the blob to reproduce a failure printed. Elsewhere examples vary from run to run.
+hypothesis_settings.register_profile(
+    "ci",
+    parent=hypothesis_settings.get_profile("project"),
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# Loaded before any test module, so settings(...) written in a test inherit from it.
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "project")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -1,6 +1,7 @@
 """The OpenAPI document is valid and every documented endpoint answers per schema."""
 
 import itertools
+import os
 
 import pytest
 import schemathesis
@@ -22,6 +23,22 @@ def test_the_openapi_document_validates(client, db):
     paths = set(document["paths"])
     for path in ["/api/meetings/", "/api/agenda-items/{id}/", "/api/decisions/"]:
         assert path in paths
+
+
+# On top of the loaded profile (tests/conftest.py): under CI its derandomize, so every
+# run sends the same requests.
+CHECK_SETTINGS = settings(
+    parent=settings.default,
+    max_examples=8,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+
+
+def test_generated_requests_are_the_same_in_every_ci_run():
+    assert CHECK_SETTINGS.derandomize == bool(os.environ.get("CI"))
+    assert CHECK_SETTINGS.deadline is None
 
 
 @pytest.fixture
@@ -50,13 +67,7 @@ def test_every_endpoint_answers_per_schema_without_server_errors(
     for operation, mode in itertools.product(operations, modes):
 
         @given(case=operation.as_strategy(mode))
-        @settings(
-            max_examples=8,
-            deadline=None,
-            database=None,
-            phases=[Phase.explicit, Phase.generate],
-            suppress_health_check=list(HealthCheck),
-        )
+        @CHECK_SETTINGS
         def check(case):
             response = case.call_and_validate()
             assert response.status_code < 500
