@@ -203,8 +203,15 @@ def test_only_drafts_carry_the_utkast_watermark(demo, client):
         or "no-store" in (response["Cache-Control"])
     )
     reader = pypdf.PdfReader(io.BytesIO(response.content))
-    for page in reader.pages:
-        assert "UTKAST" in page.extract_text()
+    for number, page in enumerate(reader.pages, start=1):
+        # The running header and the status line say UTKAST too, small and level;
+        # the watermark is the word alone, large and drawn diagonally.
+        watermarks = [
+            run
+            for run in text_runs(page)
+            if run.text == "UTKAST" and run.size >= 48 and 20 <= run.angle <= 50
+        ]
+        assert len(watermarks) == 1, f"page {number} has no UTKAST watermark"
     assert "pdfaid" not in (
         reader.xmp_metadata.stream.get_data().decode() if reader.xmp_metadata else ""
     )
