@@ -16,11 +16,13 @@ it touches nothing of yours, and needs nothing outside the repository. Prints:
 BENCH_PROCESS_RUNS, BENCH_RENDER_RUNS and BENCH_SERVE_RUNS set the number of runs.
 """
 
+import atexit
 import html
 import inspect
 import io
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -138,6 +140,7 @@ def median_ms(function, runs: int) -> tuple[float, float]:
 
 def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'bench.sqlite3'}"
     os.environ["MEDIA_ROOT"] = str(scratch / "media")
     # The demo sends review mail; keep it out of the output.
