@@ -1,5 +1,7 @@
 import io
+import math
 import re
+from dataclasses import dataclass
 
 import pypdf
 import pytest
@@ -69,3 +71,44 @@ def assert_in_order(haystack: str, needles: list[str]) -> None:
         found = text.find(squeeze(needle), position)
         assert found >= 0, f"not found (in order) after position {position}: {needle!r}"
         position = found + len(squeeze(needle))
+
+
+# A4 in PostScript points (210 × 297 mm).
+A4_POINTS = (595, 842)
+
+
+@dataclass
+class TextRun:
+    """One piece of text as the PDF draws it."""
+
+    text: str
+    x: float  # where it starts, in points from the page's bottom-left corner
+    y: float
+    size: float  # font size on the page, in points
+    angle: float  # degrees, counter-clockwise; 0 for ordinary text
+
+
+def text_runs(page: pypdf.PageObject) -> list[TextRun]:
+    """The page's text runs with their place, size and rotation on the page."""
+    runs = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if not text.strip():
+            return
+        # The text matrix, then the page's transformation (row vectors, as in PDF).
+        a = tm[0] * cm[0] + tm[1] * cm[2]
+        b = tm[0] * cm[1] + tm[1] * cm[3]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        runs.append(
+            TextRun(
+                text=text.strip(),
+                x=x,
+                y=y,
+                size=size * math.hypot(a, b),
+                angle=math.degrees(math.atan2(b, a)),
+            )
+        )
+
+    page.extract_text(visitor_text=visit)
+    return runs

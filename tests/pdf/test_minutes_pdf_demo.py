@@ -8,6 +8,7 @@ Charlie is logged in but belongs to no council.
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pypdf
@@ -20,7 +21,13 @@ from minutes import pdf as minutes_pdf
 from minutes.models import Meeting, Minutes
 from ops import demo_data
 from tests.factories import UserFactory
-from tests.pdf.conftest import assert_in_order, pdf_pages, squeeze
+from tests.pdf.conftest import (
+    A4_POINTS,
+    assert_in_order,
+    pdf_pages,
+    squeeze,
+    text_runs,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +37,8 @@ REFERENCE = (
     / "data/referat-nasjonalt-e-helserad-2022-12-02.txt"
 )
 SLUG = "nasjonalt-e-helserad"
+MM = 72 / 25.4  # points
+PAGE_NUMBER = re.compile(r"^side \d+ av \d+$")
 
 
 def meeting(number: int, year: int) -> Meeting:
@@ -201,12 +210,58 @@ def test_only_drafts_carry_the_utkast_watermark(demo, client):
         or "no-store" in (response["Cache-Control"])
     )
     reader = pypdf.PdfReader(io.BytesIO(response.content))
-    for page in reader.pages:
-        assert "UTKAST" in page.extract_text()
+    for number, page in enumerate(reader.pages, start=1):
+        # The running header and the status line say UTKAST too, small and level;
+        # the watermark is the word alone, large and drawn diagonally.
+        watermarks = [
+            run
+            for run in text_runs(page)
+            if run.text == "UTKAST" and run.size >= 48 and 20 <= run.angle <= 50
+        ]
+        assert len(watermarks) == 1, f"page {number} has no UTKAST watermark"
     assert "pdfaid" not in (
         reader.xmp_metadata.stream.get_data().decode() if reader.xmp_metadata else ""
     )
     assert "Referatet ble godkjent" not in reader.pages[0].extract_text()
+
+
+def document_pdf(document: str) -> bytes:
+    if document == "minutes":  # the stored PDF/A the public downloads
+        with meeting(6, 2022).minutes.pdf_file.open("rb") as stored:
+            return stored.read()
+    if document == "draft":
+        return minutes_pdf.render_minutes_pdf(meeting=meeting(1, 2023))
+    return minutes_pdf.render_summons_pdf(meeting=meeting(6, 2022))
+
+
+@pytest.mark.parametrize(
+    ("document", "header"),
+    [
+        ("minutes", "Referat – Nasjonalt e-helseråd – Møte 6/2022"),
+        ("draft", "UTKAST – Referat – Nasjonalt e-helseråd – Møte 1/2023"),
+        ("summons", "Nasjonalt e-helseråd – Innkalling – Møte 6/2022"),
+    ],
+)
+def test_every_page_is_a4_with_the_running_header_and_side_n_av_m(
+    demo, document, header
+):
+    reader = pypdf.PdfReader(io.BytesIO(document_pdf(document)))
+    total = len(reader.pages)
+    assert total >= 2, "a running header needs pages to run over"
+    for number, page in enumerate(reader.pages, start=1):
+        box = page.mediabox
+        size = (float(box.width), float(box.height))
+        assert size == pytest.approx(A4_POINTS, abs=1), f"page {number}: {size}"
+        lines = page.extract_text().splitlines()
+        footer = f"side {number} av {total}"
+        assert lines.count(header) == 1, f"page {number}: {lines}"
+        assert [line for line in lines if PAGE_NUMBER.match(line)] == [footer]
+        # In the page's margins: the header above the text (top margin 24 mm),
+        # the page number below it (bottom margin 22 mm).
+        runs = {run.text: run for run in text_runs(page)}
+        assert header in runs and footer in runs, f"page {number}: {list(runs)}"
+        assert runs[header].y > size[1] - 24 * MM
+        assert runs[footer].y < 22 * MM
 
 
 def test_the_stored_pdf_does_not_change_when_data_changes_after_approval(demo, client):
