@@ -1,8 +1,8 @@
 """What the open data API may show, as querysets with a `modified_at` annotation.
 
 Meetings and everything in them appear only once their minutes are published: the
-filters go through minutes.selectors.live_public_meetings() and
-AgendaItem.objects.published(), so the API and the public pages share one rule.
+filters go through minutes.public.frozen_public_meetings(), so the API and the public
+pages share one rule.
 `modified_at` is the later of the object's own change and its minutes' change, so a
 client that syncs with `modified_since` also sees objects that became public by
 publication.
@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from council.models import Council, Membership, Organisation, Person
 from minutes.models import AgendaItem, Attachment, Attendance, Decision, Input
-from minutes.selectors import live_public_meetings
+from minutes.public import frozen_public_meetings
 
 # When each kind of object last changed, for modified_since / modified_until.
 MODIFIED = {
@@ -46,7 +46,7 @@ def bodies() -> QuerySet[Council]:
 
 def _seen_people() -> Q:
     """People who sit in a council or appear in published minutes."""
-    meetings = live_public_meetings()
+    meetings = frozen_public_meetings()
     return (
         Q(Exists(Membership.objects.filter(person=OuterRef("pk"))))
         | Q(
@@ -60,7 +60,10 @@ def _seen_people() -> Q:
         | Q(
             Exists(
                 Input.objects.filter(
-                    person=OuterRef("pk"), item__in=AgendaItem.objects.published()
+                    person=OuterRef("pk"),
+                    item__in=AgendaItem.objects.filter(
+                        meeting__in=frozen_public_meetings()
+                    ),
                 )
             )
         )
@@ -76,7 +79,7 @@ def visible_organisations() -> QuerySet[Organisation]:
         | Q(
             Exists(
                 Attendance.objects.filter(
-                    organisation=OuterRef("pk"), meeting__in=live_public_meetings()
+                    organisation=OuterRef("pk"), meeting__in=frozen_public_meetings()
                 )
             )
         )
@@ -84,7 +87,9 @@ def visible_organisations() -> QuerySet[Organisation]:
             Exists(
                 Input.objects.filter(
                     organisation=OuterRef("pk"),
-                    item__in=AgendaItem.objects.published(),
+                    item__in=AgendaItem.objects.filter(
+                        meeting__in=frozen_public_meetings()
+                    ),
                 )
             )
         )
@@ -129,7 +134,7 @@ def memberships() -> QuerySet[Membership]:
 
 def visible_files() -> QuerySet[Attachment]:
     return Attachment.objects.filter(
-        is_public=True, meeting__in=live_public_meetings().values("pk")
+        is_public=True, meeting__in=frozen_public_meetings().values("pk")
     ).order_by("pk")
 
 
@@ -138,7 +143,9 @@ def public_files() -> QuerySet[Attachment]:
 
 
 def visible_items() -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.published().order_by("pk")
+    return AgendaItem.objects.filter(meeting__in=frozen_public_meetings()).order_by(
+        "pk"
+    )
 
 
 def items() -> QuerySet[AgendaItem]:
@@ -157,7 +164,7 @@ def items() -> QuerySet[AgendaItem]:
 
 
 def visible_meetings() -> QuerySet:
-    return live_public_meetings().order_by("pk")
+    return frozen_public_meetings().order_by("pk")
 
 
 def meetings() -> QuerySet:
@@ -177,7 +184,9 @@ def meetings() -> QuerySet:
 
 def visible_inputs() -> QuerySet[Input]:
     return Input.objects.filter(
-        item__in=AgendaItem.objects.published().values("pk")
+        item__in=AgendaItem.objects.filter(meeting__in=frozen_public_meetings()).values(
+            "pk"
+        )
     ).order_by("pk")
 
 
@@ -191,7 +200,9 @@ def inputs() -> QuerySet[Input]:
 
 def visible_decisions() -> QuerySet[Decision]:
     return Decision.objects.filter(
-        item__in=AgendaItem.objects.published().values("pk")
+        item__in=AgendaItem.objects.filter(meeting__in=frozen_public_meetings()).values(
+            "pk"
+        )
     ).order_by("pk")
 
 

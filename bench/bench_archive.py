@@ -90,7 +90,7 @@ def _targets(rng: random.Random, count: int) -> dict[str, list[str]]:
     from django.urls import NoReverseMatch, reverse
 
     from minutes.models import AgendaItem
-    from minutes.selectors import public_meetings
+    from minutes.public import frozen_public_meetings, public_meetings
 
     meeting_ids = list(public_meetings().values_list("pk", flat=True))
     if not meeting_ids:
@@ -101,7 +101,11 @@ def _targets(rng: random.Random, count: int) -> dict[str, list[str]]:
         .select_related("council")
         .filter(pk__in=rng.sample(meeting_ids, min(count, len(meeting_ids))))
     ]
-    item_ids = list(AgendaItem.objects.published().values_list("pk", flat=True))
+    item_ids = list(
+        AgendaItem.objects.filter(meeting__in=frozen_public_meetings()).values_list(
+            "pk", flat=True
+        )
+    )
     items = [
         i.get_absolute_url()
         for i in AgendaItem.objects.select_related("council").filter(
@@ -334,7 +338,7 @@ def main() -> None:
     targets = _targets(rng, args.objects)
 
     from minutes.models import AgendaItem, Input
-    from minutes.selectors import public_meetings
+    from minutes.public import public_meetings
 
     print(
         f"Archive: {public_meetings().count()} published meetings, "

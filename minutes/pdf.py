@@ -1,9 +1,9 @@
-"""Minutes and summons as PDF, rendered with WeasyPrint from the HTML page's data.
+"""Minutes and summons as PDF, rendered with WeasyPrint from the minutes document.
 
-The PDF is built from `minutes_view`, the same selector and prefetch as the public
-page, through templates under templates/pdf/. Approved minutes become one tagged
-PDF/A-3a file (archival and accessible at once) with the structured minutes attached
-as JSON; it is rendered once, stored through Django's storage API and never replaced
+The PDF is built from the same document as the public page (minutes/document.py),
+through templates under templates/pdf/. Approved minutes become one tagged PDF/A-3a
+file (archival and accessible at once) with the document's snapshot attached as
+JSON; it is rendered once, stored through Django's storage API and never replaced
 (`store_approved_pdf`). Drafts and summonses are rendered on demand.
 
 Rendering never touches the network: `LocalStaticFetcher` serves files from the
@@ -33,8 +33,8 @@ from django.utils.http import http_date
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from minutes.document import Attendee, MinutesDocument
 from minutes.models import Meeting, Minutes
-from minutes.selectors import MinutesView, minutes_view
 
 # The minutes are written in Norwegian, so the printed labels are too, whatever the
 # language of the request: the archived file must not depend on who asked first.
@@ -125,112 +125,6 @@ def minutes_filename(meeting: Meeting, *, draft: bool = False) -> str:
 
 def summons_filename(meeting: Meeting) -> str:
     return f"innkalling-{meeting.council.slug}-{meeting.date.isoformat()}.pdf"
-
-
-def approval_line(minutes: Minutes | None) -> str:
-    """«Referatet ble godkjent 12. januar 2023 i sak 2/23 (møte 1/2023).»"""
-    if minutes is None or minutes.approved_at is None:
-        return ""
-    when = date_format(timezone.localtime(minutes.approved_at), "j. F Y")
-    item = minutes.approved_by_item if minutes.approved_by_item_id else None
-    if item is not None:
-        return _(
-            "Referatet ble godkjent %(date)s i sak %(item)s (møte %(meeting)s)."
-        ) % {
-            "date": when,
-            "item": item.number_label,
-            "meeting": item.meeting.number_label,
-        }
-    if minutes.approval_method == Minutes.ApprovalMethod.ONLINE:
-        return _("Referatet ble godkjent av medlemmene %(date)s.") % {"date": when}
-    return _("Referatet ble godkjent %(date)s.") % {"date": when}
-
-
-def _person(attendance) -> dict[str, Any]:
-    organisation = attendance.represented_organisation
-    return {
-        "name": attendance.person.name,
-        "organisation": organisation.name if organisation else None,
-        "partial": attendance.partial_note or None,
-    }
-
-
-def minutes_json(view: MinutesView) -> dict[str, Any]:
-    """The minutes as plain data, in reading order: the PDF/A's own machine copy.
-
-    Holds only what the printed minutes show (no e-mail addresses or user data).
-    """
-    meeting, minutes = view.meeting, view.minutes
-    council = view.council
-    secretariat = council.secretariat_organisation
-    return {
-        "format": "motereferat/1",
-        "council": {"name": council.name, "slug": council.slug},
-        "meeting": {
-            "number": meeting.number_label,
-            "date": meeting.date.isoformat(),
-            "start_time": meeting.start_time.isoformat("minutes")
-            if meeting.start_time
-            else None,
-            "end_time": meeting.end_time.isoformat("minutes")
-            if meeting.end_time
-            else None,
-            "venue": meeting.venue or None,
-        },
-        "minutes": {
-            "status": minutes.status if minutes else None,
-            "version": minutes.version if minutes else None,
-            "approved_at": minutes.approved_at.isoformat()
-            if minutes and minutes.approved_at
-            else None,
-            "approval": approval_line(minutes) or None,
-        },
-        "members_present": [_person(a) for a in view.members_present],
-        "members_absent": [_person(a) for a in view.members_absent],
-        "substitutes": [
-            {
-                "substitute": a.substitute.name,
-                "for": a.person.name,
-                "organisation": _person(a)["organisation"],
-            }
-            for a in view.substitutes
-        ],
-        "secretariat": {
-            "organisation": secretariat.name if secretariat else None,
-            "people": [_person(a) for a in view.secretariat],
-        },
-        "guests": [_person(a) for a in view.guests],
-        "officials": [_person(a) for a in view.officials],
-        "items": [
-            {
-                "number": iv.item.number_label,
-                "title": iv.item.title,
-                "kind": iv.item.kind_label or None,
-                "archive_reference": iv.item.archive_reference or None,
-                "late_addition": iv.item.is_late_addition,
-                "presenters": iv.item.presenters or None,
-                "body": iv.item.body,
-                "inputs": [
-                    {
-                        "text": node.input.text,
-                        "attributed_to": node.input.attributed_to or None,
-                        "written": node.input.is_written,
-                        "sub_inputs": [child.text for child in node.children],
-                    }
-                    for node in iv.inputs
-                ],
-                "decision": {
-                    "label": iv.decision.label,
-                    "text": iv.decision.text,
-                }
-                if iv.decision and iv.decision.text.strip()
-                else None,
-                "attachments": [a.title for a in iv.attachments],
-            }
-            for iv in view.items
-        ],
-        "attachments": [a.title for a in view.meeting_attachments],
-    }
 
 
 _cache = threading.local()
@@ -338,75 +232,65 @@ def _add_xmp_language(document, pdf) -> None:
     ]
 
 
-def _person_line(attendance) -> str:
-    """«Lilly Ann Elvestad (FFO) – fra kl. 12», as the HTML page writes it."""
-    line = attendance.person.name
-    organisation = attendance.represented_organisation
-    if organisation:
-        line += f" ({organisation.name})"
-    if attendance.partial_note:
-        line += f" – {attendance.partial_note}"
-    return line
-
-
 def _two_columns(lines: list[str]) -> list[list[str]]:
     """Split a list for printing down one column and then the next."""
     middle = (len(lines) + 1) // 2
     return [column for column in (lines[:middle], lines[middle:]) if column]
 
 
-def people_rows(view: MinutesView) -> list[tuple[str, list[list[str]]]]:
+def people_rows(document: MinutesDocument) -> list[tuple[str, list[list[str]]]]:
     """The members table: (row heading, the names in two columns), in the
     reference's order: present, not present, substitutes, others, secretariat."""
-    rows = [(_("Til stede"), [_person_line(a) for a in view.members_present])]
-    if view.members_absent:
-        rows.append(
-            (_("Ikke til stede"), [_person_line(a) for a in view.members_absent])
-        )
-    if view.substitutes:
-        lines = []
-        for a in view.substitutes:
+
+    def lines(people: tuple[Attendee, ...]) -> list[str]:
+        return [person.line for person in people]
+
+    rows = [(_("Til stede"), lines(document.members_present))]
+    if document.members_absent:
+        rows.append((_("Ikke til stede"), lines(document.members_absent)))
+    if document.substitutes:
+        substitutes = []
+        for s in document.substitutes:
             line = _("%(substitute)s for %(member)s") % {
-                "substitute": a.substitute.name,
-                "member": a.person.name,
+                "substitute": s.substitute,
+                "member": s.member,
             }
-            organisation = a.represented_organisation
-            lines.append(f"{line} ({organisation.name})" if organisation else line)
-        rows.append((_("Stedfortreder"), lines))
-    if view.guests:
-        rows.append((_("I tillegg møtte"), [_person_line(a) for a in view.guests]))
-    if view.officials:
-        rows.append(
-            (_("Fra administrasjonen"), [_person_line(a) for a in view.officials])
-        )
-    if view.secretariat:
-        organisation = view.council.secretariat_organisation
-        lines = [
-            a.person.name + (f" – {a.partial_note}" if a.partial_note else "")
-            for a in view.secretariat
+            substitutes.append(f"{line} ({s.organisation})" if s.organisation else line)
+        rows.append((_("Stedfortreder"), substitutes))
+    if document.guests:
+        rows.append((_("I tillegg møtte"), lines(document.guests)))
+    if document.officials:
+        rows.append((_("Fra administrasjonen"), lines(document.officials)))
+    if document.secretariat:
+        secretariat = [
+            a.name + (f" – {a.partial_note}" if a.partial_note else "")
+            for a in document.secretariat
         ]
-        rows.append((organisation.name if organisation else _("Sekretariat"), lines))
-    return [(heading, _two_columns(lines)) for heading, lines in rows]
+        rows.append(
+            (document.council.secretariat_organisation or _("Sekretariat"), secretariat)
+        )
+    return [(heading, _two_columns(names)) for heading, names in rows]
 
 
-def _document_context(view: MinutesView, *, draft: bool) -> dict[str, Any]:
-    meeting = view.meeting
-    council = view.council
-    secretariat = council.secretariat_organisation
+def _document_context(document: MinutesDocument, *, draft: bool) -> dict[str, Any]:
+    meeting, council = document.meeting, document.council
     title = _("Referat fra møte i %(council)s") % {"council": council.name}
     header = f"{_('Referat')} – {council.name} – {meeting.title}"
     if draft:
         header = f"{_('UTKAST')} – {header}"
     return {
-        "view": view,
+        "document": document,
         "meeting": meeting,
-        "people_rows": people_rows(view),
+        "people_rows": people_rows(document),
         "draft": draft,
+        "status_label": Minutes.Status(document.status).label
+        if document.status
+        else _("Utkast"),
         "title": title,
         "document_title": f"{title} – {meeting.title} "
         f"({date_format(meeting.date, 'j. F Y')})",
-        "author": secretariat.name if secretariat else council.name,
-        "approval": "" if draft else approval_line(view.minutes),
+        "author": council.secretariat_organisation or council.name,
+        "approval": "" if draft or not document.approval else document.approval.line,
         "header_css": css_string(header),
         "page_label_css": css_string(_("side")),
         "of_label_css": css_string(_("av")),
@@ -425,18 +309,17 @@ def render_minutes_pdf(
     but only `store_approved_pdf` makes the public file, once.
     """
     with translation.override(PDF_LANGUAGE):
-        view = minutes_view(meeting, public_only=public_only)
-        minutes = view.minutes
+        document = MinutesDocument.from_rows(meeting)
+        if public_only:
+            document = document.public()
         approved = bool(
-            minutes
-            and minutes.approved_at
-            and minutes.status in Minutes.FROZEN_STATUSES
+            document.approval and document.status in Minutes.FROZEN_STATUSES
         )
-        created = minutes.approved_at if approved else timezone.now()
-        context = _document_context(view, draft=not approved)
+        created = document.approval.approved_at if approved else timezone.now()
+        context = _document_context(document, draft=not approved)
         context["created"] = _w3c(created)
         html = render_to_string("pdf/minutes.html", context)
-        data = json.dumps(minutes_json(view), ensure_ascii=False, indent=2)
+        data = json.dumps(document.to_snapshot(), ensure_ascii=False, indent=2)
         return render_html_to_pdf(
             html,
             pdf_variant="pdf/a-3a" if approved else None,
@@ -455,23 +338,22 @@ def render_minutes_pdf(
 def render_summons_pdf(*, meeting: Meeting) -> bytes:
     """The summons (innkalling og dagsorden): facts, agenda, proposals, papers."""
     with translation.override(PDF_LANGUAGE):
-        view = minutes_view(meeting, public_only=False)
-        council = view.council
-        secretariat = council.secretariat_organisation
+        document = MinutesDocument.from_rows(meeting)
+        council = document.council
         title = _("Innkalling til møte i %(council)s") % {"council": council.name}
         context = {
-            "view": view,
-            "meeting": meeting,
+            "document": document,
+            "meeting": document.meeting,
             "papers": [
-                (iv.item.number_label, a.title)
-                for iv in view.items
-                for a in iv.attachments
+                (item.number_label, a.title)
+                for item in document.items
+                for a in item.attachments
             ]
-            + [("", a.title) for a in view.meeting_attachments],
+            + [("", a.title) for a in document.attachments],
             "title": title,
             "document_title": f"{title} – {meeting.title} "
             f"({date_format(meeting.date, 'j. F Y')})",
-            "author": secretariat.name if secretariat else council.name,
+            "author": council.secretariat_organisation or council.name,
             "created": _w3c(timezone.now()),
             "header_css": css_string(
                 f"{council.name} – {_('Innkalling')} – {meeting.title}"

@@ -34,9 +34,9 @@ from minutes.models import (
     AgendaItem,
     Decision,
     Input,
-    Minutes,
     decision_search_text,
 )
+from minutes.public import frozen_public_meetings
 
 MAX_QUERY_LENGTH = 200
 # A common word can match most of a large archive. Ranking every match would cost
@@ -233,15 +233,13 @@ def _snippet(text: str, words: list[str]) -> SafeString:
 
 
 def _published_items() -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.filter(
-        meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES
-    )
+    return AgendaItem.objects.filter(meeting__in=frozen_public_meetings())
 
 
 def _matches(query: str, filters: SearchFilters) -> list[tuple[QuerySet, Any]]:
     """Per kind (item, input, decision): the published, filtered matches of the
     query, and the expression that ranks them."""
-    published = Q(item__meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES)
+    published = Q(item__meeting__in=frozen_public_meetings())
     item_filter, child_filter = Q(), Q()
     if filters.council:
         item_filter &= Q(council=filters.council)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from core.cache import invalidate_public_pages
 from council.models import Council, Membership, Person
 from minutes import notifications
+from minutes.document import minutes_snapshot
 from minutes.errors import MinutesFrozenError, MinutesStateError
 from minutes.models import (
     AgendaItem,
@@ -30,7 +31,6 @@ from minutes.models import (
     ReviewApproval,
     ReviewComment,
 )
-from minutes.versions import minutes_snapshot
 
 
 def meeting_next_number(*, council: Council, year: int) -> int:
@@ -755,6 +755,38 @@ def minutes_approve_online(*, minutes: Minutes, by=None) -> Minutes:
     return minutes
 
 
+def minutes_approve_historical(
+    *, minutes: Minutes, approved_at: datetime.datetime, by=None
+) -> Minutes:
+    """Record minutes that were approved before they were entered here.
+
+    For a council's past meetings (back-filled or imported): the minutes are frozen as
+    they stand, with the date they were approved, and published as the council's
+    setting says.
+    """
+    with transaction.atomic():
+        minutes = _minutes_lock(minutes)
+        if by is not None:
+            _require_secretariat(by, minutes.meeting.council)
+        if minutes.status not in APPROVABLE_STATUSES:
+            raise MinutesStateError(
+                _("Referatet er allerede godkjent."), code="already_approved"
+            )
+        if approved_at > timezone.now():
+            raise MinutesStateError(
+                _("Godkjenningsdatoen kan ikke være frem i tid."), code="future"
+            )
+        version = _version_create(minutes, by=by)
+        _minutes_approve(
+            minutes,
+            version=version,
+            method=Minutes.ApprovalMethod.IMPORTED,
+            by=by,
+            at=approved_at,
+        )
+    return minutes
+
+
 def _minutes_approve(
     minutes: Minutes,
     *,
@@ -762,6 +794,7 @@ def _minutes_approve(
     method: str,
     by=None,
     item: AgendaItem | None = None,
+    at: datetime.datetime | None = None,
 ) -> bool:
     """Approve and freeze (inside the caller's transaction). True if also published.
 
@@ -769,7 +802,7 @@ def _minutes_approve(
     public, and approval must not take the minutes off the public site.
     """
     was_correcting = minutes.status == Minutes.Status.CORRECTING
-    now = timezone.now()
+    now = at or timezone.now()
     if was_correcting and minutes.pdf_file:
         # The earlier version keeps its PDF (copied when the correction started);
         # the corrected minutes get their own.

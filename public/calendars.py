@@ -2,7 +2,9 @@
 
 The calendar holds the meetings whose minutes are published and the meetings still to
 come (their date, time and place are public); a past meeting whose minutes are not yet
-published is left out, like everything else about unpublished minutes.
+published is left out, like everything else about unpublished minutes. A published
+meeting's facts come from its published document, so a correction under way changes
+nothing here until it is published.
 """
 
 import datetime
@@ -10,7 +12,7 @@ import zoneinfo
 
 import icalendar
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -20,6 +22,7 @@ from django.views.decorators.http import require_safe
 from core.cache import cached_public, council_scope
 from council.models import Council
 from minutes.models import Meeting, Minutes
+from minutes.public import published_documents
 
 DEFAULT_DURATION = datetime.timedelta(hours=2)
 
@@ -30,16 +33,10 @@ def _meetings(council: Council, today: datetime.date) -> list[Meeting]:
         .filter(
             Q(minutes__status__in=Minutes.PUBLIC_STATUSES) | Q(date__gte=today),
         )
-        .select_related("council", "minutes")
+        .annotate(minutes_status=F("minutes__status"))
+        .select_related("council")
         .order_by("date", "start_time")
     )
-
-
-def _is_published(meeting: Meeting) -> bool:
-    try:
-        return meeting.minutes.is_public
-    except Minutes.DoesNotExist:
-        return False
 
 
 def council_calendar_ics(council: Council, *, base_url: str) -> bytes:
@@ -53,9 +50,16 @@ def council_calendar_ics(council: Council, *, base_url: str) -> bytes:
     calendar.add("x-wr-calname", _("Møter i %(council)s") % {"council": council.name})
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     host = base_url.split("://", 1)[-1].split("/", 1)[0]
-    for meeting in _meetings(council, today):
+    meetings = _meetings(council, today)
+    documents = published_documents(
+        [m for m in meetings if m.minutes_status in Minutes.PUBLIC_STATUSES]
+    )
+    for row in meetings:
+        document = documents.get(row.pk)
+        # The published facts, or the planned ones of a meeting still to come.
+        meeting = document.meeting if document else row
         event = icalendar.Event()
-        event.add("uid", f"meeting-{meeting.pk}@{host}")
+        event.add("uid", f"meeting-{row.pk}@{host}")
         event.add("summary", f"{council.name}: {meeting.title}")
         if meeting.start_time:
             start = datetime.datetime.combine(meeting.date, meeting.start_time, zone)
@@ -69,11 +73,11 @@ def council_calendar_ics(council: Council, *, base_url: str) -> bytes:
         else:
             event.add("dtstart", meeting.date)
             event.add("dtend", meeting.date + datetime.timedelta(days=1))
-        event.add("dtstamp", meeting.updated_at)
+        event.add("dtstamp", row.updated_at)
         if meeting.venue:
             event.add("location", meeting.venue)
-        if _is_published(meeting):
-            url = base_url + meeting.get_absolute_url()
+        if document:
+            url = base_url + row.get_absolute_url()
             event.add("url", url)
             event.add(
                 "description", _("Referatet er publisert: %(url)s") % {"url": url}

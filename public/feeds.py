@@ -1,7 +1,6 @@
 """Atom feed of a council's published minutes: subscribe in a feed reader."""
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -10,7 +9,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from council.models import Council
-from minutes.models import AgendaItem, Minutes
+from minutes.models import Minutes
+from minutes.public import public_minutes, published_documents
 
 FEED_SIZE = 50
 
@@ -36,34 +36,33 @@ class CouncilMinutesFeed(Feed):
         return reverse("public:council_feed", args=[council.slug])
 
     def items(self, council: Council) -> list[Minutes]:
-        # Three queries, however many meetings: minutes with meeting, then items.
-        items = AgendaItem.objects.order_by("order", "number").only(
-            "meeting_id", "number", "year", "title", "order"
-        )
-        minutes = (
-            Minutes.objects.published()
+        # Two queries, however many meetings: the minutes, then their published
+        # versions, whose documents say what the feed shows.
+        minutes = list(
+            public_minutes()
             .filter(meeting__council=council)
             .select_related("meeting", "meeting__council")
-            .prefetch_related(Prefetch("meeting__items", queryset=items))
             .order_by("-published_at", "-meeting__date")[:FEED_SIZE]
         )
-        return list(minutes)
+        documents = published_documents([m.meeting for m in minutes])
+        for entry in minutes:
+            entry.document = documents.get(entry.meeting_id)
+        return [entry for entry in minutes if entry.document is not None]
 
     def item_title(self, minutes: Minutes) -> str:
-        meeting = minutes.meeting
         return _("Referat fra %(title)s, %(council)s") % {
-            "title": meeting.title.lower(),
-            "council": meeting.council.name,
+            "title": minutes.document.meeting.title.lower(),
+            "council": minutes.meeting.council.name,
         }
 
     def item_description(self, minutes: Minutes) -> str:
-        return render_to_string("public/feed_item.html", {"minutes": minutes})
+        return render_to_string("public/feed_item.html", {"document": minutes.document})
 
     def item_link(self, minutes: Minutes) -> str:
         return minutes.meeting.get_absolute_url()
 
     def item_guid(self, minutes: Minutes) -> str:
-        return f"{minutes.meeting.get_absolute_url()}#v{minutes.version}"
+        return f"{minutes.meeting.get_absolute_url()}#v{minutes.document.version}"
 
     def item_pubdate(self, minutes: Minutes):
         return minutes.published_at

@@ -1,12 +1,19 @@
 """sitemap.xml: every council, published meeting and item, for search engines."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
 from council.models import Council
 from minutes.models import AgendaItem, Meeting
-from minutes.selectors import public_meetings
+from minutes.public import (
+    frozen_public_meetings,
+    public_meetings,
+    published_documents,
+)
 
 
 class StaticSitemap(Sitemap):
@@ -37,16 +44,49 @@ class MeetingSitemap(Sitemap):
         return meeting.minutes.published_at
 
 
+@dataclass(frozen=True)
+class ItemEntry:
+    council_slug: str
+    year: int
+    number: int
+    published_at: datetime.datetime | None
+
+
 class ItemSitemap(Sitemap):
-    def items(self) -> QuerySet[AgendaItem]:
-        return (
-            AgendaItem.objects.published()
-            .select_related("council", "meeting__minutes")
+    def items(self) -> list[ItemEntry]:
+        """Every published item. Items of frozen minutes are read from their rows
+        (equal to the published version, and far cheaper than every document);
+        minutes under correction from their published document."""
+        frozen = (
+            AgendaItem.objects.filter(meeting__in=frozen_public_meetings())
             .order_by("council_id", "year", "number")
+            .values_list(
+                "council__slug", "year", "number", "meeting__minutes__published_at"
+            )
+        )
+        entries = [ItemEntry(*row) for row in frozen]
+        correcting = public_meetings().exclude(pk__in=frozen_public_meetings())
+        meetings = list(correcting.select_related("council", "minutes"))
+        for meeting_id, document in published_documents(meetings).items():
+            meeting = next(m for m in meetings if m.pk == meeting_id)
+            entries.extend(
+                ItemEntry(
+                    document.council.slug,
+                    item.year,
+                    item.number,
+                    meeting.minutes.published_at,
+                )
+                for item in document.items
+            )
+        return entries
+
+    def location(self, entry: ItemEntry) -> str:
+        return reverse(
+            "public:item", args=[entry.council_slug, entry.year, entry.number]
         )
 
-    def lastmod(self, item: AgendaItem):
-        return item.meeting.minutes.published_at
+    def lastmod(self, entry: ItemEntry):
+        return entry.published_at
 
 
 SITEMAPS = {

@@ -27,6 +27,7 @@ from core.cache import SITE_SCOPE, cached_public, council_scope, is_plain_visito
 from core.ratelimit import search_rate_limit
 from council.models import Council, Membership, Organisation
 from minutes import search as search_engine
+from minutes.document import Item, MinutesDocument
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -36,13 +37,14 @@ from minutes.models import (
     Minutes,
     item_kind_label,
 )
-from minutes.selectors import (
-    _input_tree,
+from minutes.public import (
+    frozen_public_meetings,
     get_public_meeting,
-    live_public_meetings,
     public_meetings,
+    public_minutes,
+    published_document,
+    published_versions,
 )
-from minutes.versions import public_minutes_view, public_versions
 
 LATEST_COUNT = 8
 UPCOMING_COUNT = 8
@@ -134,7 +136,7 @@ def home(request: HttpRequest) -> HttpResponse:
             )
         ).order_by("name")
         latest = (
-            Minutes.objects.published()
+            public_minutes()
             .select_related("meeting", "meeting__council")
             .order_by("-published_at", "-meeting__date")[:LATEST_COUNT]
         )
@@ -241,17 +243,19 @@ def meeting_detail(
     def build() -> dict[str, Any]:
         council = _public_council(council_slug)
         meeting = get_public_meeting(council_slug, year, number)
-        # During a correction: the last published version (minutes/versions.py).
-        view = public_minutes_view(meeting)
+        # The latest published version, also while a correction is under way.
+        document = published_document(meeting)
         context = {
-            "view": view,
+            "document": document,
             "meeting": meeting,
-            "attachments": _public_attachments(view),
-            "versions": public_versions(meeting.minutes),
+            "minutes": meeting.minutes,
+            "permalinks": True,
+            "attachments": _public_attachments(document),
+            "versions": list(published_versions(meeting.minutes)),
             "correcting": meeting.minutes.status == Minutes.Status.CORRECTING,
         }
         title = _("Referat – %(title)s – %(council)s") % {
-            "title": meeting.title,
+            "title": document.meeting.title,
             "council": council.name,
         }
         return _page(
@@ -266,10 +270,10 @@ def meeting_detail(
     return _cached_page(request, scope, f"meeting:{year}:{number}", build)
 
 
-def _public_attachments(view) -> list[tuple[AgendaItem | None, Attachment]]:
-    attachments = [(None, a) for a in view.meeting_attachments]
-    for item_view in view.items:
-        attachments.extend((item_view.item, a) for a in item_view.attachments)
+def _public_attachments(document: MinutesDocument) -> list[tuple[Item | None, Any]]:
+    attachments = [(None, a) for a in document.attachments]
+    for item in document.items:
+        attachments.extend((item, a) for a in item.attachments)
     return attachments
 
 
@@ -281,46 +285,33 @@ def item_detail(
 
     def build() -> dict[str, Any]:
         council = _public_council(council_slug)
-        try:
-            item = (
-                AgendaItem.objects.published()
-                .select_related(
-                    "meeting", "meeting__minutes", "decision", "approves_minutes_of"
-                )
-                .get(council=council, year=year, number=number)
+        row = (
+            AgendaItem.objects.filter(
+                council=council,
+                year=year,
+                number=number,
+                meeting__in=public_meetings(),
             )
-        except AgendaItem.DoesNotExist:
-            raise Http404 from None
-        item.council = council
-        item.meeting.council = council
-        inputs = list(
-            Input.objects.filter(item=item)
-            .select_related("organisation", "sector", "person")
-            .order_by("order", "id")
+            .select_related("meeting__minutes")
+            .first()
         )
-        attachments = list(
-            Attachment.objects.filter(item=item, is_public=True).order_by("order", "id")
+        if row is None:
+            raise Http404
+        document = published_document(row.meeting)
+        item = next(
+            (i for i in document.items if (i.year, i.number) == (year, number)), None
         )
-        siblings = list(
-            AgendaItem.objects.filter(meeting=item.meeting)
-            .order_by("order", "number")
-            .only("number", "year", "title", "order", "council_id")
-        )
-        position = next(i for i, s in enumerate(siblings) if s.pk == item.pk)
-        previous = siblings[position - 1] if position > 0 else None
-        following = siblings[position + 1] if position + 1 < len(siblings) else None
-        for sibling in (previous, following):
-            if sibling:
-                sibling.council = council
+        if item is None:
+            # Added during a correction that is not published yet.
+            raise Http404
+        position = document.items.index(item)
+        items = document.items
         context = {
             "council": council,
-            "meeting": item.meeting,
+            "meeting": document.meeting,
             "item": item,
-            "inputs": _input_tree(inputs),
-            "decision": getattr(item, "decision", None),
-            "attachments": attachments,
-            "previous": previous,
-            "following": following,
+            "previous": items[position - 1] if position > 0 else None,
+            "following": items[position + 1] if position + 1 < len(items) else None,
             "query": raw_query,
             "terms": search_engine.highlight_terms(raw_query) if raw_query else [],
             # The address to cite: the site's own, whatever host this request used
@@ -351,15 +342,19 @@ def item_detail(
 def attachment_download(
     request: HttpRequest, council_slug: str, year: int, number: int, attachment_id: int
 ) -> FileResponse:
-    """A public attachment of published minutes; 404 for anything else."""
+    """A public attachment of published minutes; 404 for anything else.
+
+    Only the papers of the published version: while a correction is under way, an
+    attachment added or made public since is not served.
+    """
+    meeting = get_public_meeting(council_slug, year, number)
+    document = published_document(meeting)
+    published = {ref.id for _item, ref in _public_attachments(document)}
+    if attachment_id not in published:
+        raise Http404
     try:
         attachment = Attachment.objects.get(
-            pk=attachment_id,
-            is_public=True,
-            meeting__council__slug=council_slug,
-            meeting__year=year,
-            meeting__number=number,
-            meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES,
+            pk=attachment_id, is_public=True, meeting=meeting
         )
         handle = attachment.file.open("rb")
     except (Attachment.DoesNotExist, FileNotFoundError, ValueError):
@@ -384,7 +379,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         inputs = (
             Input.objects.filter(
                 organisation=organisation,
-                item__meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES,
+                item__meeting__in=frozen_public_meetings(),
             )
             .select_related(
                 "item", "item__council", "item__meeting", "item__meeting__council"
@@ -418,7 +413,9 @@ def _int_or_none(value: str | None) -> int | None:
 
 def _search_choices() -> dict[str, list]:
     """What the search filters offer: the same for every search, so cached."""
-    published_items = AgendaItem.objects.published().order_by()
+    published_items = AgendaItem.objects.filter(
+        meeting__in=frozen_public_meetings()
+    ).order_by()
     kinds = {k for k in published_items.values_list("kind", flat=True).distinct() if k}
     return {
         "councils": list(Council.objects.only("name", "slug").order_by("name")),
@@ -427,7 +424,7 @@ def _search_choices() -> dict[str, list]:
                 Exists(
                     Input.objects.filter(
                         organisation=OuterRef("pk"),
-                        item__meeting__minutes__status__in=Minutes.LIVE_PUBLIC_STATUSES,
+                        item__meeting__in=frozen_public_meetings(),
                     )
                 )
             )
@@ -436,7 +433,10 @@ def _search_choices() -> dict[str, list]:
         ),
         # Items are numbered in their meeting's year: the meetings are fewer rows.
         "years": sorted(
-            live_public_meetings().order_by().values_list("year", flat=True).distinct(),
+            frozen_public_meetings()
+            .order_by()
+            .values_list("year", flat=True)
+            .distinct(),
             reverse=True,
         ),
         "kinds": sorted(

@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from minutes.pdf import stored_pdf_response
-from minutes.selectors import get_public_meeting
+from minutes.public import get_public_meeting
 
 
 @require_safe

@@ -23,6 +23,8 @@ from council.access import readable_councils, served_councils
 from council.models import Council
 from minutes import services
 from minutes.access import access, access_minutes
+from minutes.diff import version_diff
+from minutes.document import MinutesDocument, minutes_snapshot
 from minutes.models import (
     AgendaItem,
     Minutes,
@@ -30,12 +32,6 @@ from minutes.models import (
     MinutesVersion,
     ReviewApproval,
     ReviewComment,
-)
-from minutes.versions import (
-    minutes_snapshot,
-    snapshot_view,
-    version_diff,
-    version_minutes,
 )
 
 
@@ -76,25 +72,16 @@ def review_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _attach_comments(view, comments: list[ReviewComment]) -> list[ReviewComment]:
-    """Put each comment on its item or input in the view; return the general ones."""
+def _comments_by_target(comments: list[ReviewComment]) -> dict[str, dict]:
+    """The comments of a version by item and by input, for minutes_body.html."""
     by_input: dict[int, list] = {}
     by_item: dict[int, list] = {}
-    general = []
     for comment in comments:
         if comment.input_id:
             by_input.setdefault(comment.input_id, []).append(comment)
         elif comment.item_key:
             by_item.setdefault(comment.item_key, []).append(comment)
-        else:
-            general.append(comment)
-    for item_view in view.items:
-        item_view.comments = by_item.get(item_view.key, [])
-        for node in item_view.inputs:
-            node.comments = by_input.get(node.input.id, [])
-            for child in node.children:
-                child.comments = by_input.get(child.id, [])
-    return general
+    return {"items": by_item, "inputs": by_input}
 
 
 @login_required
@@ -107,15 +94,13 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
     version = open_version or services.minutes_latest_version(minutes)
     comments = []
     if version is not None:
-        view = snapshot_view(
-            version.content, minutes=version_minutes(version), public_only=False
-        )
+        document = MinutesDocument.from_snapshot(version.content, version=version)
         comments = list(
             ReviewComment.objects.filter(version=version).select_related("replied_by")
         )
     else:
-        view = snapshot_view(minutes_snapshot(meeting=meeting), public_only=False)
-    general = _attach_comments(view, comments)
+        document = MinutesDocument.from_rows(meeting)
+    general = [c for c in comments if not c.input_id and not c.item_key]
     my_answer = None
     can_decide = False
     progress = None
@@ -136,7 +121,8 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
     context = {
         "meeting": meeting,
         "minutes": minutes,
-        "view": view,
+        "document": document,
+        "comments": _comments_by_target(comments),
         "version": version,
         "open_version": open_version,
         "review": open_version is not None,
@@ -397,7 +383,10 @@ def review_compare(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "versions": versions,
         "old": old,
         "new": new,
-        "diff": version_diff(old.content, new.content),
+        "diff": version_diff(
+            MinutesDocument.from_snapshot(old.content),
+            MinutesDocument.from_snapshot(new.content),
+        ),
         "can_edit": can_edit,
     }
     return render(request, "review/compare.html", context)

@@ -69,14 +69,20 @@ def make_meeting(council=None, date=datetime.date(2024, 3, 1), **kwargs):
     )
 
 
-def make_published_meeting(council=None, date=datetime.date(2024, 3, 1), **kwargs):
-    from minutes.models import Minutes
+APPROVED_AT = datetime.datetime(2024, 4, 1, tzinfo=datetime.UTC)
 
-    meeting = make_meeting(council=council, date=date, **kwargs)
-    Minutes.objects.filter(pk=meeting.minutes.pk).update(
-        status=Minutes.Status.PUBLISHED,
-        approved_at=datetime.datetime(2024, 4, 1, tzinfo=datetime.UTC),
-        published_at=datetime.datetime(2024, 4, 1, tzinfo=datetime.UTC),
+
+def publish(meeting, *, approved_at: datetime.datetime = APPROVED_AT):
+    """Publish the minutes as production does: through the services, so they get a
+    version, a frozen PDF and a published snapshot (the public reads nothing else)."""
+    minutes = services.minutes_approve_historical(
+        minutes=meeting.minutes, approved_at=approved_at
     )
+    if minutes.status != minutes.Status.PUBLISHED:
+        services.minutes_publish(minutes=minutes)
     meeting.refresh_from_db()
     return meeting
+
+
+def make_published_meeting(council=None, date=datetime.date(2024, 3, 1), **kwargs):
+    return publish(make_meeting(council=council, date=date, **kwargs))

@@ -13,7 +13,6 @@ from simple_history.models import HistoricalRecords
 from council.models import Council, Organisation, Person, Sector
 from minutes.frozen import FrozenContentMixin, FrozenQuerySet
 from minutes.models.meeting import Meeting
-from minutes.status import MinutesStatus
 
 INPUTS_HEADING = _("Følgende innspill og spørsmål ble svart ut i møtet:")
 
@@ -50,11 +49,6 @@ def item_kind_label(kind: str) -> str:
         return str(ItemKind(kind).label)
     except ValueError:
         return kind
-
-
-class AgendaItemQuerySet(FrozenQuerySet):
-    def published(self) -> "AgendaItemQuerySet":
-        return self.filter(meeting__minutes__status=MinutesStatus.PUBLISHED)
 
 
 class AgendaItem(FrozenContentMixin, models.Model):
@@ -119,7 +113,7 @@ class AgendaItem(FrozenContentMixin, models.Model):
     revision = models.PositiveIntegerField(_("revisjon"), default=1, editable=False)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
-    objects = AgendaItemQuerySet.as_manager()
+    objects = FrozenQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

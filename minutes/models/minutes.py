@@ -11,11 +11,6 @@ from minutes.models.meeting import Meeting
 from minutes.status import FROZEN_STATUSES, PUBLIC_STATUSES, MinutesStatus
 
 
-class MinutesQuerySet(models.QuerySet):
-    def published(self) -> "MinutesQuerySet":
-        return self.filter(status__in=Minutes.PUBLIC_STATUSES)
-
-
 class Minutes(models.Model):
     """The minutes document of one meeting (referat), with its status."""
 
@@ -24,10 +19,11 @@ class Minutes(models.Model):
     class ApprovalMethod(models.TextChoices):
         ONLINE = "online", _("Godkjent av medlemmene online")
         MEETING = "meeting", _("Godkjent i møte")
+        # Past minutes brought in after the fact (back-filled or imported).
+        IMPORTED = "imported", _("Importert")
 
+    # Which states are public and which frozen: minutes/status.py.
     PUBLIC_STATUSES = PUBLIC_STATUSES
-    # While a correction is in progress the live rows hold unapproved edits.
-    LIVE_PUBLIC_STATUSES = (MinutesStatus.PUBLISHED,)
     FROZEN_STATUSES = FROZEN_STATUSES
 
     meeting = models.OneToOneField(
@@ -69,8 +65,6 @@ class Minutes(models.Model):
     # Why the correction in progress is made; copied to the version it produces.
     correction_reason = models.TextField(_("grunn til retting"), blank=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
-
-    objects = MinutesQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("referat")

@@ -62,3 +62,9 @@ def rich_text(value: str) -> SafeString:
     set_depth(0)
     close_paragraph()
     return mark_safe("".join(html))
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, or an empty list when there is none."""
+    return (mapping or {}).get(key, [])

@@ -11,7 +11,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from council.models import Person
-from minutes.models import Attachment, Attendance, Input, Meeting, Minutes
+from minutes.models import Attachment, Attendance, Input, Meeting
+from tests import factories
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,
@@ -68,11 +69,9 @@ def add_content(meeting: Meeting, *, inputs: int = 2, prefix: str = "") -> None:
 
 
 def publish(meeting: Meeting) -> None:
-    """Publish the minutes as minutes_publish leaves them (content is frozen after)."""
+    """Publish the minutes through the services (content is frozen after)."""
     moment = datetime.datetime(2023, 1, 10, 12, tzinfo=datetime.UTC)
-    Minutes.objects.filter(meeting=meeting).update(
-        status=Minutes.Status.PUBLISHED, approved_at=moment, published_at=moment
-    )
+    factories.publish(meeting, approved_at=moment)
 
 
 @pytest.fixture

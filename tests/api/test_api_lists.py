@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from minutes.models import Input, Minutes
+from minutes.models import Input
+from tests import factories
 from tests.api.conftest import add_content, publish
 from tests.factories import make_meeting
 
@@ -61,10 +62,7 @@ def test_modified_since_returns_only_what_changed_after(client, archive, time_ma
 def test_publishing_minutes_counts_as_a_modification(client, archive, time_machine):
     draft = archive.draft
     time_machine.move_to(datetime.datetime(2031, 5, 1, 12, tzinfo=datetime.UTC))
-    minutes = Minutes.objects.get(meeting=draft)
-    minutes.status = Minutes.Status.PUBLISHED
-    minutes.approved_at = minutes.published_at = datetime.datetime.now(datetime.UTC)
-    minutes.save()
+    factories.publish(draft, approved_at=datetime.datetime.now(datetime.UTC))
     since = {"modified_since": "2031-05-01"}
     meetings = client.get("/api/meetings/", since).json()["data"]
     assert [m["id"] for m in meetings] == [

@@ -161,20 +161,26 @@ def test_the_stored_pdf_is_tagged_pdfa_3a_with_metadata(demo):
         assert f"{38 + offset}/22 {item['title']}" in outline
 
 
+MEETING_FACTS = ("number_label", "date", "start_time", "end_time", "venue")
+
+
 def test_the_pdfa_carries_the_minutes_as_json(demo):
     minutes = meeting(6, 2022).minutes
     with minutes.pdf_file.open("rb") as stored:
         reader = pypdf.PdfReader(stored)
         attachment = reader.attachments["referat.json"][0]
     data = json.loads(attachment)
-    assert data["meeting"] == {
-        "number": "6/2022",
+    # The document's own snapshot, in the schema of minutes/schemas/.
+    assert data["format"] == "referat/2"
+    facts = data["meeting"]
+    assert {key: facts[key] for key in MEETING_FACTS} == {
+        "number_label": "6/2022",
         "date": "2022-12-02",
         "start_time": "10:00",
         "end_time": "16:00",
         "venue": "Radisson Blu, Gardermoen",
     }
-    assert [item["number"] for item in data["items"]] == [
+    assert [item["number_label"] for item in data["items"]] == [
         f"{n}/22" for n in range(38, 47)
     ]
     item_45 = data["items"][7]
@@ -183,8 +189,10 @@ def test_the_pdfa_carries_the_minutes_as_json(demo):
     assert data["members_present"][0] == {
         "name": "Erik Hansen",
         "organisation": "Helse Vest RHF",
-        "partial": None,
+        "partial_note": "",
     }
+    assert data["status"] == "approved" or data["status"] == "published"
+    assert data["approval"]["text"].startswith("Referatet ble godkjent")
     assert "email" not in json.dumps(data)
 
 

@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import io
+import json
 
 import pypdf
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from minutes import pdf as minutes_pdf
 from minutes.models import Attendance, Input, Minutes
 from minutes.pdf import LocalStaticFetcher, css_string
+from tests import factories
 from tests.factories import MembershipFactory, make_meeting
 from tests.pdf.conftest import pdf_pages, squeeze
 
@@ -17,14 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def publish(meeting):
-    """Mark minutes published directly, as data from before stored PDFs was."""
-    Minutes.objects.filter(meeting=meeting).update(
-        status=Minutes.Status.PUBLISHED,
-        approved_at=datetime.datetime(2022, 3, 1, 12, tzinfo=datetime.UTC),
-        published_at=datetime.datetime(2022, 3, 1, 12, tzinfo=datetime.UTC),
+    return factories.publish(
+        meeting, approved_at=datetime.datetime(2022, 3, 1, 12, tzinfo=datetime.UTC)
     )
-    meeting.refresh_from_db()
-    return meeting
 
 
 HOSTILE = (
@@ -181,7 +178,10 @@ def test_minutes_under_correction_without_a_file_get_no_public_pdf(
     council, media_root, client
 ):
     meeting = publish(make_meeting(council, datetime.date(2022, 2, 1)))
-    Minutes.objects.filter(meeting=meeting).update(status=Minutes.Status.CORRECTING)
+    # As minutes approved before PDFs were stored, then opened for correction.
+    Minutes.objects.filter(meeting=meeting).update(
+        status=Minutes.Status.CORRECTING, pdf_file="", pdf_sha256=""
+    )
     url = f"/{council.slug}/mote/2022/{meeting.number}/referat.pdf"
     assert client.get(url).status_code == 404
     with pytest.raises(ValueError):
@@ -206,5 +206,12 @@ def test_sub_bullets_of_an_input_are_kept_in_order(council):
     ]
     positions = [text.find(part) for part in expected]
     assert -1 not in positions and positions == sorted(positions), positions
-    data = pypdf.PdfReader(io.BytesIO(content)).attachments["referat.json"][0]
-    assert '"sub_inputs": [\n            "Første underpunkt",' in data.decode()
+    data = json.loads(
+        pypdf.PdfReader(io.BytesIO(content)).attachments["referat.json"][0]
+    )
+    entries = next(i for i in data["items"] if i["inputs"])["inputs"]
+    assert [entry["text"] for entry in entries] == ["Hovedpunktet", "Neste hovedpunkt"]
+    assert [child["text"] for child in entries[0]["children"]] == [
+        "Første underpunkt",
+        "Andre underpunkt",
+    ]

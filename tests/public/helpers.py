@@ -9,20 +9,15 @@ import datetime
 from django.core.files.base import ContentFile
 
 from minutes import services
-from minutes.models import Attachment, Attendance, Input, Minutes
+from minutes.models import Attachment, Attendance, Input
+from tests import factories
 from tests.factories import MembershipFactory, OrganisationFactory, make_meeting
 
 PUBLISHED_AT = datetime.datetime(2024, 4, 1, tzinfo=datetime.UTC)
 
 
 def publish(meeting):
-    Minutes.objects.filter(meeting=meeting).update(
-        status=Minutes.Status.PUBLISHED,
-        approved_at=PUBLISHED_AT,
-        published_at=PUBLISHED_AT,
-    )
-    meeting.refresh_from_db()
-    return meeting
+    return factories.publish(meeting, approved_at=PUBLISHED_AT)
 
 
 def filled_meeting(council, date, *, size: int, published: bool = True):

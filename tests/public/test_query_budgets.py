@@ -52,13 +52,14 @@ BUDGETS = {
     "home": 3,
     # council; published meetings; coming meetings; members with organisation/sector
     "council": 4,
-    # council; meeting (+council, minutes); attendance; attachments; items (+decision);
-    # inputs
-    "meeting": 6,
-    # council; item (+meeting, minutes, decision); inputs; attachments; sibling items
-    "item": 5,
+    # council; meeting (+council, minutes); its published version (the document);
+    # the list of published versions
+    "meeting": 4,
+    # council; item (+meeting, minutes); its meeting's published version (the
+    # document holds the inputs, decision, papers and the items beside it)
+    "item": 3,
     # the same, plus the query's stems on PostgreSQL (see test below)
-    "item_highlighted": 5,
+    "item_highlighted": 3,
     # organisation (+sector); count; one page of inputs
     "organisation": 3,
     # councils, organisations, years, kinds for the filters; one count per kind; page
@@ -66,10 +67,10 @@ BUDGETS = {
     "search": 11,
     # the filters only
     "search_empty": 4,
-    # council; minutes (+meeting); their items
+    # council; minutes (+meeting); their published versions (the documents)
     "feed": 3,
-    # council; meetings (+minutes)
-    "calendar": 2,
+    # council; meetings (+minutes' state); published versions of the published ones
+    "calendar": 3,
     # councils; published meetings and items, each counted once for paging
     "sitemap": 6,
     "accessibility": 0,

@@ -45,9 +45,11 @@ def test_a_correction_from_start_to_publication(client, next_meeting_cast, deadl
     assert "Strategien må forankres i kommunene." in page
     assert "Rettet innspill." not in page
     assert "En retting av referatet er under arbeid" in page
-    # Pages that read the live rows do not show the unapproved edit either.
+    # The item's permalink keeps citing the published version too.
     item_page = client.get(cast.inputs[0].item.get_absolute_url())
-    assert item_page.status_code == 404
+    assert item_page.status_code == 200
+    assert "Strategien må forankres i kommunene." in item_page.content.decode()
+    assert "Rettet innspill." not in item_page.content.decode()
     search = client.get("/sok/", {"q": "Rettet innspill"}).content.decode()
     assert "Rettet innspill." not in search
     api = client.get("/api/inputs/").content.decode()

@@ -3,8 +3,9 @@ added, removed and reordered; items added and removed."""
 
 import pytest
 
+from minutes.diff import version_diff, word_diff
+from minutes.document import MinutesDocument, minutes_snapshot
 from minutes.models import AgendaItem, Input
-from minutes.versions import minutes_snapshot, version_diff, word_diff
 
 
 def test_word_diff_marks_insertions_and_deletions():
@@ -24,16 +25,21 @@ def test_word_diff_marks_insertions_and_deletions():
 
 @pytest.fixture
 def before(cast):
-    return minutes_snapshot(meeting=cast.meeting)
+    return _document(cast)
+
+
+def _document(cast) -> MinutesDocument:
+    """The minutes as a version keeps them: snapshot, then read back."""
+    return MinutesDocument.from_snapshot(minutes_snapshot(meeting=cast.meeting))
 
 
 def _item_diff(cast, before):
-    diff = version_diff(before, minutes_snapshot(meeting=cast.meeting))
+    diff = version_diff(before, _document(cast))
     return next(i for i in diff.items if i.title == "Nasjonal e-helsestrategi"), diff
 
 
 def test_an_unchanged_version_has_no_changes(cast, before):
-    diff = version_diff(before, minutes_snapshot(meeting=cast.meeting))
+    diff = version_diff(before, _document(cast))
     assert not diff.has_changes
 
 
@@ -82,7 +88,7 @@ def test_added_and_removed_items(cast, before):
 
     services.agenda_item_add(meeting=cast.meeting, title="Helt ny sak")
     cast.item.delete()
-    diff = version_diff(before, minutes_snapshot(meeting=cast.meeting))
+    diff = version_diff(before, _document(cast))
     status = {i.title: i.status for i in diff.items}
     assert status["Helt ny sak"] == "added"
     assert status["Nasjonal e-helsestrategi"] == "removed"

@@ -6,13 +6,14 @@ the revision the editor started from; the service refuses a stale one (EditConfl
 and the editor is shown both texts to merge.
 """
 
-import difflib
 import json
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -24,8 +25,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from council.models import Organisation, Person, Sector
 from minutes.access import access
-from minutes.models import AgendaItem, Decision, Input
-from minutes.selectors import minutes_view
+from minutes.diff import split_sides, word_diff
+from minutes.models import AgendaItem, Decision, Input, Meeting
 from minutes.services_workspace import (
     EditConflict,
     content_save,
@@ -79,11 +80,53 @@ def minute_url(obj) -> str:
     return reverse("workspace:minute", args=[meeting.pk]) + f"#sak-{item_id}"
 
 
+@dataclass
+class EditorInput:
+    input: Input
+    children: list[Input] = field(default_factory=list)
+
+
+@dataclass
+class EditorItem:
+    """An item's rows as the minute-taking page edits them (revisions included)."""
+
+    item: AgendaItem
+    inputs: list[EditorInput]
+
+    @property
+    def decision(self) -> Decision | None:
+        return getattr(self.item, "decision", None)
+
+
+def editor_items(meeting: Meeting) -> list[EditorItem]:
+    """The meeting's items with their inputs as a tree, in two queries."""
+    inputs = Input.objects.select_related("organisation", "sector", "person").order_by(
+        "order", "id"
+    )
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("decision")
+        .prefetch_related(Prefetch("inputs", queryset=inputs))
+        .order_by("order", "number")
+    )
+    result = []
+    for item in items:
+        nodes = {
+            entry.pk: EditorInput(entry)
+            for entry in item.inputs.all()
+            if entry.parent_id is None
+        }
+        for entry in item.inputs.all():
+            if entry.parent_id is not None and entry.parent_id in nodes:
+                nodes[entry.parent_id].children.append(entry)
+        result.append(EditorItem(item, list(nodes.values())))
+    return result
+
+
 @login_required
 @require_safe
 def minute_taking(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = edit_meeting(request, meeting_id)
-    view = minutes_view(meeting, public_only=False)
     council = meeting.council
     who_options = sorted(
         {
@@ -102,7 +145,7 @@ def minute_taking(request: HttpRequest, meeting_id: int) -> HttpResponse:
         {
             "meeting": meeting,
             "council": council,
-            "view": view,
+            "items": editor_items(meeting),
             "who_options": who_options,
             "frozen": frozen_message(meeting),
             "add_form": InputAddForm(),
@@ -205,8 +248,7 @@ def _conflict(request: HttpRequest, current, field: str, mine: str) -> HttpRespo
 def _inputs_fragment(request: HttpRequest, item: AgendaItem) -> HttpResponse:
     """The item's inputs list, for htmx swaps; a redirect for plain posts."""
     if request.htmx:
-        view = minutes_view(item.meeting, public_only=False)
-        item_view = next(v for v in view.items if v.item.pk == item.pk)
+        item_view = next(v for v in editor_items(item.meeting) if v.item.pk == item.pk)
         return render(
             request,
             "workspace/_inputs.html",
@@ -312,23 +354,6 @@ HISTORY_FIELDS = {
 }
 
 
-def word_diff(before: str, after: str) -> tuple[list, list]:
-    """Before and after as (changed, text) chunks, word by word."""
-    a, b = str(before or "").split(" "), str(after or "").split(" ")
-    old, new = [], []
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            old.append((False, " ".join(a[i1:i2])))
-            new.append((False, " ".join(b[j1:j2])))
-        else:
-            if i2 > i1:
-                old.append((True, " ".join(a[i1:i2])))
-            if j2 > j1:
-                new.append((True, " ".join(b[j1:j2])))
-    return old, new
-
-
 def _history_entries(records, model, label_for) -> list[dict]:
     entries = []
     fields = HISTORY_FIELDS[model]
@@ -343,7 +368,7 @@ def _history_entries(records, model, label_for) -> list[dict]:
                     before, after = after, ""
                 if before == after or (before in (None, "") and after in (None, "")):
                     continue
-                old, new = word_diff(before, after)
+                old, new = split_sides(word_diff(str(before or ""), str(after or "")))
                 changes.append({"label": label, "old": old, "new": new})
             entries.append(
                 {

@@ -1,0 +1,625 @@
+"""The minutes document: the one shape of a meeting's minutes.
+
+An immutable tree (meeting facts, attendance, secretariat, items with their inputs and
+decision, attachments, approval), built `from_rows(meeting)` for a draft and
+`from_snapshot(version)` for a version as it was frozen. `to_snapshot()` is its only
+serialisation: the stored version JSON, the PDF's embedded referat.json and the API's
+minutes all use it, and `minutes/schemas/referat.schema.json` documents it.
+
+Everything the public reads comes from the snapshot of the latest published version
+(minutes/public.py), so renaming an organisation or editing a correction changes
+nothing public until the correction is published.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Input,
+    Meeting,
+    Minutes,
+    MinutesVersion,
+)
+
+SNAPSHOT_FORMAT = "referat/2"
+# Versions stored before the document had a schema of its own; they read the same.
+LEGACY_FORMATS = ("referatversjon/1",)
+
+
+def _clock(value: datetime.time | None) -> str | None:
+    return value.isoformat("minutes") if value else None
+
+
+def _time(value: str | None) -> datetime.time | None:
+    return datetime.time.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One line of the attendance list: «Lilly Ann Elvestad (FFO) – fra kl. 12»."""
+
+    name: str
+    organisation: str = ""
+    partial_note: str = ""
+
+    @property
+    def line(self) -> str:
+        line = self.name
+        if self.organisation:
+            line += f" ({self.organisation})"
+        if self.partial_note:
+            line += f" – {self.partial_note}"
+        return line
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """«Kari Nordmann for Ola Nordmann (KS)»: a substitute for an absent member."""
+
+    substitute: str
+    member: str
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class SubInput:
+    id: int
+    text: str
+    attributed_to: str = ""
+
+
+@dataclass(frozen=True)
+class InputEntry:
+    """One bullet under «Følgende innspill …», with its sub-bullets."""
+
+    id: int
+    text: str
+    attributed_to: str = ""
+    # The organisation's address on the public site, when the input is attributed
+    # to an organisation («alle innspill fra …»).
+    organisation_slug: str = ""
+    is_written: bool = False
+    children: tuple[SubInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class DecisionText:
+    """The decision as the minutes print it: «Vedtak», «Oppdatert vedtak» or the
+    proposal, with the proposal kept beside it."""
+
+    label: str
+    text: str
+    proposed_text: str = ""
+
+
+@dataclass(frozen=True)
+class AttachmentRef:
+    id: int
+    title: str
+    is_public: bool = True
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class Item:
+    """An agenda item (sak) with everything the minutes record under it."""
+
+    id: int
+    number: int
+    year: int
+    number_label: str
+    title: str
+    kind: str = ""
+    kind_label: str = ""
+    is_late_addition: bool = False
+    archive_reference: str = ""
+    presenters: str = ""
+    body: str = ""
+    inputs: tuple[InputEntry, ...] = ()
+    decision: DecisionText | None = None
+    attachments: tuple[AttachmentRef, ...] = ()
+    # The meeting whose minutes this item approves, as (year, number).
+    approves_minutes_of: tuple[int, int] | None = None
+
+    @property
+    def all_inputs(self) -> list[InputEntry | SubInput]:
+        """Inputs and their sub-inputs, in reading order."""
+        flat: list[InputEntry | SubInput] = []
+        for entry in self.inputs:
+            flat.append(entry)
+            flat.extend(entry.children)
+        return flat
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    id: int
+    number: int
+    year: int
+    date: datetime.date
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    venue: str = ""
+    chair: str = ""
+    minute_taker: str = ""
+    quorum_present: int | None = None
+
+    @property
+    def number_label(self) -> str:
+        return f"{self.number}/{self.year}"
+
+    @property
+    def title(self) -> str:
+        return _("Møte %(number)s") % {"number": self.number_label}
+
+
+@dataclass(frozen=True)
+class CouncilFacts:
+    name: str
+    slug: str
+    secretariat_organisation: str = ""
+
+
+@dataclass(frozen=True)
+class Approval:
+    """When and how the minutes were approved."""
+
+    approved_at: datetime.datetime
+    method: str = ""
+    item_label: str = ""
+    item_meeting_label: str = ""
+
+    @property
+    def line(self) -> str:
+        """«Referatet ble godkjent 12. januar 2023 i sak 2/23 (møte 1/2023).»"""
+        when = date_format(timezone.localtime(self.approved_at), "j. F Y")
+        if self.item_label:
+            return _(
+                "Referatet ble godkjent %(date)s i sak %(item)s (møte %(meeting)s)."
+            ) % {
+                "date": when,
+                "item": self.item_label,
+                "meeting": self.item_meeting_label,
+            }
+        if self.method == Minutes.ApprovalMethod.ONLINE:
+            return _("Referatet ble godkjent av medlemmene %(date)s.") % {"date": when}
+        return _("Referatet ble godkjent %(date)s.") % {"date": when}
+
+
+@dataclass(frozen=True)
+class MinutesDocument:
+    """Everything one meeting's minutes show, in reading order."""
+
+    council: CouncilFacts
+    meeting: MeetingFacts
+    status: str = ""
+    version: int | None = None
+    approval: Approval | None = None
+    members_present: tuple[Attendee, ...] = ()
+    members_absent: tuple[Attendee, ...] = ()
+    substitutes: tuple[Substitution, ...] = ()
+    secretariat: tuple[Attendee, ...] = ()
+    guests: tuple[Attendee, ...] = ()
+    officials: tuple[Attendee, ...] = ()
+    items: tuple[Item, ...] = ()
+    attachments: tuple[AttachmentRef, ...] = ()
+
+    # Reading ---------------------------------------------------------------------
+
+    def item(self, number: int) -> Item | None:
+        return next((item for item in self.items if item.number == number), None)
+
+    def public(self) -> MinutesDocument:
+        """The document without internal attachments: what the public may read."""
+
+        def public_only(refs: tuple[AttachmentRef, ...]) -> tuple[AttachmentRef, ...]:
+            return tuple(ref for ref in refs if ref.is_public)
+
+        return dataclasses.replace(
+            self,
+            items=tuple(
+                dataclasses.replace(item, attachments=public_only(item.attachments))
+                for item in self.items
+            ),
+            attachments=public_only(self.attachments),
+        )
+
+    def with_approval(self, version: MinutesVersion) -> MinutesDocument:
+        """The document with the approval recorded on the version that holds it."""
+        if version.approved_at is None:
+            return self
+        item = version.approved_by_item if version.approved_by_item_id else None
+        approval = Approval(
+            approved_at=version.approved_at,
+            method=version.approval_method,
+            item_label=item.number_label if item else "",
+            item_meeting_label=item.meeting.number_label if item else "",
+        )
+        return dataclasses.replace(self, approval=approval)
+
+    # Building --------------------------------------------------------------------
+
+    @classmethod
+    def from_rows(cls, meeting: Meeting, *, with_state: bool = True) -> MinutesDocument:
+        """The minutes as they stand in the database: a draft, or frozen minutes.
+
+        Four queries, however large the meeting: attendance, attachments, items with
+        decisions, and inputs (and the approving item, once approved). Without
+        `with_state` the status, version and approval stay empty: a stored version's
+        state lives on its own row.
+        """
+        attendances = list(
+            Attendance.objects.filter(meeting=meeting)
+            .select_related(
+                "person",
+                "person__organisation",
+                "organisation",
+                "membership__organisation",
+                "substitute",
+            )
+            .order_by("order", "id")
+        )
+        attachments = list(
+            Attachment.objects.filter(meeting=meeting).order_by("order", "id")
+        )
+        inputs = Input.objects.select_related(
+            "organisation", "sector", "person"
+        ).order_by("order", "id")
+        items = list(
+            AgendaItem.objects.filter(meeting=meeting)
+            .select_related("decision", "approves_minutes_of")
+            .prefetch_related(Prefetch("inputs", queryset=inputs))
+            .order_by("order", "number")
+        )
+        council = meeting.council
+        try:
+            minutes = meeting.minutes
+        except Minutes.DoesNotExist:
+            minutes = None
+        if not with_state:
+            minutes = None
+        members = [a for a in attendances if a.role == Attendance.Role.MEMBER]
+
+        def by_role(role: str) -> tuple[Attendee, ...]:
+            return tuple(_attendee(a) for a in attendances if a.role == role)
+
+        secretariat = council.secretariat_organisation
+        return cls(
+            council=CouncilFacts(
+                name=council.name,
+                slug=council.slug,
+                secretariat_organisation=secretariat.name if secretariat else "",
+            ),
+            meeting=MeetingFacts(
+                id=meeting.pk,
+                number=meeting.number,
+                year=meeting.year,
+                date=meeting.date,
+                start_time=meeting.start_time,
+                end_time=meeting.end_time,
+                venue=meeting.venue,
+                chair=meeting.chair.name if meeting.chair else "",
+                minute_taker=meeting.minute_taker.name if meeting.minute_taker else "",
+                quorum_present=meeting.quorum_present,
+            ),
+            status=minutes.status if minutes else "",
+            version=minutes.version if minutes else None,
+            approval=_approval(minutes),
+            members_present=tuple(_attendee(a) for a in members if a.is_present),
+            members_absent=tuple(_attendee(a) for a in members if not a.is_present),
+            substitutes=tuple(
+                Substitution(
+                    substitute=a.substitute.name,
+                    member=a.person.name,
+                    organisation=_organisation_name(a),
+                )
+                for a in members
+                if a.substitute_id
+            ),
+            secretariat=by_role(Attendance.Role.SECRETARIAT),
+            guests=by_role(Attendance.Role.GUEST),
+            officials=by_role(Attendance.Role.OFFICIAL),
+            items=tuple(
+                _item(item, [a for a in attachments if a.item_id == item.pk])
+                for item in items
+            ),
+            attachments=tuple(_attachment(a) for a in attachments if a.item_id is None),
+        )
+
+    @classmethod
+    def from_snapshot(
+        cls, content: dict[str, Any], *, version: MinutesVersion | None = None
+    ) -> MinutesDocument:
+        """A frozen copy read back; with `version`, its number, state and approval."""
+        council, meeting = content["council"], content["meeting"]
+        document = cls(
+            council=CouncilFacts(
+                name=council["name"],
+                slug=council["slug"],
+                secretariat_organisation=council.get("secretariat_organisation") or "",
+            ),
+            meeting=MeetingFacts(
+                id=meeting["id"],
+                number=meeting["number"],
+                year=meeting["year"],
+                date=datetime.date.fromisoformat(meeting["date"]),
+                start_time=_time(meeting.get("start_time")),
+                end_time=_time(meeting.get("end_time")),
+                venue=meeting.get("venue") or "",
+                chair=meeting.get("chair") or "",
+                minute_taker=meeting.get("minute_taker") or "",
+                quorum_present=meeting.get("quorum_present"),
+            ),
+            status=content.get("status") or "",
+            version=content.get("version"),
+            approval=_approval_from_snapshot(content.get("approval")),
+            members_present=_attendees(content["members_present"]),
+            members_absent=_attendees(content["members_absent"]),
+            substitutes=tuple(
+                Substitution(
+                    substitute=row["substitute"],
+                    member=row["member"],
+                    organisation=row.get("organisation") or "",
+                )
+                for row in content["substitutes"]
+            ),
+            secretariat=_attendees(content["secretariat"]),
+            guests=_attendees(content["guests"]),
+            officials=_attendees(content["officials"]),
+            items=tuple(
+                _item_from_snapshot(row, meeting["year"]) for row in content["items"]
+            ),
+            attachments=tuple(
+                _attachment_from_snapshot(a) for a in content["attachments"]
+            ),
+        )
+        if version is not None:
+            document = dataclasses.replace(
+                document, version=version.number, status=version.minutes.status
+            ).with_approval(version)
+        return document
+
+    # Writing ---------------------------------------------------------------------
+
+    def to_snapshot(self) -> dict[str, Any]:
+        """The document as plain JSON data (minutes/schemas/referat.schema.json)."""
+        meeting, approval = self.meeting, self.approval
+        return {
+            "format": SNAPSHOT_FORMAT,
+            "council": dataclasses.asdict(self.council),
+            "meeting": {
+                "id": meeting.id,
+                "number": meeting.number,
+                "year": meeting.year,
+                "number_label": meeting.number_label,
+                "date": meeting.date.isoformat(),
+                "start_time": _clock(meeting.start_time),
+                "end_time": _clock(meeting.end_time),
+                "venue": meeting.venue,
+                "chair": meeting.chair,
+                "minute_taker": meeting.minute_taker,
+                "quorum_present": meeting.quorum_present,
+            },
+            "status": str(self.status) or None,
+            "version": self.version,
+            "approval": {
+                "approved_at": approval.approved_at.isoformat(),
+                "method": approval.method,
+                "item": approval.item_label,
+                "item_meeting": approval.item_meeting_label,
+                "text": approval.line,
+            }
+            if approval
+            else None,
+            "members_present": [dataclasses.asdict(a) for a in self.members_present],
+            "members_absent": [dataclasses.asdict(a) for a in self.members_absent],
+            "substitutes": [dataclasses.asdict(s) for s in self.substitutes],
+            "secretariat": [dataclasses.asdict(a) for a in self.secretariat],
+            "guests": [dataclasses.asdict(a) for a in self.guests],
+            "officials": [dataclasses.asdict(a) for a in self.officials],
+            "items": [_item_snapshot(item) for item in self.items],
+            "attachments": [dataclasses.asdict(a) for a in self.attachments],
+        }
+
+
+# Rows to document ----------------------------------------------------------------
+
+
+def _organisation_name(attendance: Attendance) -> str:
+    organisation = attendance.represented_organisation
+    return organisation.name if organisation else ""
+
+
+def _attendee(attendance: Attendance) -> Attendee:
+    return Attendee(
+        name=attendance.person.name,
+        organisation=_organisation_name(attendance),
+        partial_note=str(attendance.partial_note),
+    )
+
+
+def _attachment(attachment: Attachment) -> AttachmentRef:
+    return AttachmentRef(
+        id=attachment.pk,
+        title=attachment.title,
+        is_public=attachment.is_public,
+        size=attachment.size,
+    )
+
+
+def _item(item: AgendaItem, attachments: list[Attachment]) -> Item:
+    rows = list(item.inputs.all())
+    children: dict[int, list[SubInput]] = {}
+    for row in rows:
+        if row.parent_id is not None:
+            children.setdefault(row.parent_id, []).append(
+                SubInput(id=row.pk, text=row.text, attributed_to=row.attributed_to)
+            )
+    decision = getattr(item, "decision", None)
+    return Item(
+        id=item.pk,
+        number=item.number,
+        year=item.year,
+        number_label=item.number_label,
+        title=item.title,
+        kind=item.kind,
+        kind_label=item.kind_label,
+        is_late_addition=item.is_late_addition,
+        archive_reference=item.archive_reference,
+        presenters=item.presenters,
+        body=item.body,
+        inputs=tuple(
+            InputEntry(
+                id=row.pk,
+                text=row.text,
+                attributed_to=row.attributed_to,
+                organisation_slug=row.organisation.slug
+                if row.attribution == Input.Attribution.ORGANISATION
+                and row.organisation
+                else "",
+                is_written=row.is_written,
+                children=tuple(children.get(row.pk, ())),
+            )
+            for row in rows
+            if row.parent_id is None
+        ),
+        decision=DecisionText(
+            label=decision.label,
+            text=decision.text,
+            proposed_text=decision.proposed_text,
+        )
+        if decision and decision.text.strip()
+        else None,
+        attachments=tuple(_attachment(a) for a in attachments),
+        approves_minutes_of=(
+            item.approves_minutes_of.year,
+            item.approves_minutes_of.number,
+        )
+        if item.approves_minutes_of_id
+        else None,
+    )
+
+
+def _approval(minutes: Minutes | None) -> Approval | None:
+    if minutes is None or minutes.approved_at is None:
+        return None
+    item = minutes.approved_by_item if minutes.approved_by_item_id else None
+    return Approval(
+        approved_at=minutes.approved_at,
+        method=minutes.approval_method,
+        item_label=item.number_label if item else "",
+        item_meeting_label=item.meeting.number_label if item else "",
+    )
+
+
+# Snapshot to document ------------------------------------------------------------
+
+
+def _attendees(rows: list[dict]) -> tuple[Attendee, ...]:
+    return tuple(
+        Attendee(
+            name=row["name"],
+            organisation=row.get("organisation") or "",
+            partial_note=row.get("partial_note") or "",
+        )
+        for row in rows
+    )
+
+
+def _attachment_from_snapshot(row: dict) -> AttachmentRef:
+    return AttachmentRef(
+        id=row.get("id", row.get("pk")),
+        title=row["title"],
+        is_public=row.get("is_public", True),
+        size=row.get("size", 0),
+    )
+
+
+def _item_from_snapshot(row: dict, meeting_year: int) -> Item:
+    decision = row.get("decision")
+    approves = row.get("approves_minutes_of")
+    return Item(
+        id=row["id"],
+        number=row["number"],
+        year=row.get("year", meeting_year),
+        number_label=row["number_label"],
+        title=row["title"],
+        kind=row.get("kind", ""),
+        kind_label=row.get("kind_label", ""),
+        is_late_addition=row.get("is_late_addition", False),
+        archive_reference=row.get("archive_reference", ""),
+        presenters=row.get("presenters", ""),
+        body=row.get("body", ""),
+        inputs=tuple(
+            InputEntry(
+                id=entry["id"],
+                text=entry["text"],
+                attributed_to=entry.get("attributed_to", ""),
+                organisation_slug=entry.get("organisation_slug", ""),
+                is_written=entry.get("is_written", False),
+                children=tuple(
+                    SubInput(
+                        id=child["id"],
+                        text=child["text"],
+                        attributed_to=child.get("attributed_to", ""),
+                    )
+                    for child in entry.get("children", [])
+                ),
+            )
+            for entry in row.get("inputs", [])
+        ),
+        decision=DecisionText(
+            label=decision["label"],
+            text=decision["text"],
+            proposed_text=decision.get("proposed_text", ""),
+        )
+        if decision
+        else None,
+        attachments=tuple(
+            _attachment_from_snapshot(a) for a in row.get("attachments", [])
+        ),
+        approves_minutes_of=tuple(approves) if approves else None,
+    )
+
+
+def _approval_from_snapshot(data: dict | None) -> Approval | None:
+    if not data:
+        return None
+    return Approval(
+        approved_at=datetime.datetime.fromisoformat(data["approved_at"]),
+        method=data.get("method", ""),
+        item_label=data.get("item", ""),
+        item_meeting_label=data.get("item_meeting", ""),
+    )
+
+
+def _item_snapshot(item: Item) -> dict[str, Any]:
+    data = dataclasses.asdict(item)
+    # Plain data: tuples become lists, and the decision stays null when there is none.
+    data["inputs"] = [
+        {
+            **dataclasses.asdict(entry),
+            "children": [dataclasses.asdict(c) for c in entry.children],
+        }
+        for entry in item.inputs
+    ]
+    data["attachments"] = [dataclasses.asdict(a) for a in item.attachments]
+    return data
+
+
+def minutes_snapshot(*, meeting: Meeting) -> dict[str, Any]:
+    """The whole minutes of a meeting as they stand, internal attachments included,
+    for a version to keep (its state lives on the version's row)."""
+    return MinutesDocument.from_rows(meeting, with_state=False).to_snapshot()
