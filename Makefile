@@ -36,6 +36,7 @@ browser-deps:
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	DEBUG=1 $(VENV)/bin/lint-imports
 
 format: setup
 	$(VENV)/bin/ruff format .

@@ -6,11 +6,9 @@ from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.sessions.models import Session
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -127,26 +125,3 @@ def user_sessions_end_all(*, user: AbstractBaseUser) -> int:
     ]
     Session.objects.filter(pk__in=ended).delete()
     return len(ended)
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The client's address for lockouts and rate limits.
-
-    Behind a proxy every request comes from the proxy, so with TRUSTED_PROXY_COUNT=n
-    (the proxies in front of the app) the address is taken n places from the right of
-    X-Forwarded-For, the one our own proxy appended. Left of that the header is
-    whatever the client sent, so it is never trusted. With 0 (the default), the
-    header is ignored.
-    """
-    remote = request.META.get("REMOTE_ADDR") or None  # None: no address known
-    count = settings.TRUSTED_PROXY_COUNT
-    if count <= 0:
-        return remote
-    forwarded = [
-        part.strip()
-        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if part.strip()
-    ]
-    if len(forwarded) < count:
-        return remote
-    return forwarded[-count]

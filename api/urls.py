@@ -29,6 +29,12 @@ urlpatterns = [
     *_object("persons", "person", views.PersonList, views.PersonDetail),
     *_object("memberships", "membership", views.MembershipList, views.MembershipDetail),
     *_object("meetings", "meeting", views.MeetingList, views.MeetingDetail),
+    path(
+        "meetings/<int:pk>/minutes/",
+        views.MeetingMinutes.as_view(),
+        name="meeting-minutes",
+    ),
+    path("referat.schema.json", views.minutes_schema, name="minutes-schema"),
     *_object(
         "agenda-items", "agendaitem", views.AgendaItemList, views.AgendaItemDetail
     ),

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import ParseError
@@ -42,6 +43,8 @@ from api import selectors, serializers
 from api.links import Links
 from core.cache import SITE_SCOPE, cached_public
 from council.models import Membership
+from minutes.document import SCHEMA_PATH
+from minutes.public import public_meetings, published_document
 
 # The largest id PostgreSQL's bigint holds; larger numbers cannot name an object.
 MAX_ID = 2**63 - 1
@@ -613,6 +616,29 @@ class FileDownload(APIView):
             filename=attachment.original_name or None,
             content_type=attachment.content_type or "application/octet-stream",
         )
+
+
+# /api/meetings/<id>/minutes/
+class MeetingMinutes(ApiView, APIView):
+    """Referatet fra et møte som ett dokument, i skjemaet /api/referat.schema.json:
+    det samme dokumentet som PDF/A-filen bærer som referat.json. Mens et referat
+    rettes, er det den publiserte versjonen som vises."""
+
+    @extend_schema(
+        responses={200: OpenApiTypes.OBJECT, 404: serializers.ErrorSerializer},
+        description="Referatet som dokument (referat.schema.json).",
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        if pk > MAX_ID:
+            raise Http404
+        meeting = get_object_or_404(public_meetings().select_related("minutes"), pk=pk)
+        return Response(published_document(meeting).to_snapshot())
+
+
+@require_safe
+def minutes_schema(request: HttpRequest) -> FileResponse:
+    """The JSON Schema of the minutes document."""
+    return FileResponse(SCHEMA_PATH.open("rb"), content_type="application/schema+json")
 
 
 def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:

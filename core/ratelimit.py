@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from accounts.services import client_ip
+from core.http import client_ip
 
 
 def rate_limit(name: str, *, setting: str, seconds: int) -> Callable:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.db.models import Prefetch
@@ -34,6 +35,8 @@ from minutes.models import (
 )
 
 SNAPSHOT_FORMAT = "referat/2"
+# The JSON Schema that documents to_snapshot(); tests validate against it.
+SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "referat.schema.json"
 # Versions stored before the document had a schema of its own; they read the same.
 LEGACY_FORMATS = ("referatversjon/1",)
 

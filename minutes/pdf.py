@@ -19,6 +19,7 @@ import mimetypes
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -32,6 +33,9 @@ from django.utils.formats import date_format
 from django.utils.http import http_date
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from weasyprint import CSS, HTML, Attachment
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcherResponse
 
 from minutes.document import Attendee, MinutesDocument
 from minutes.models import Meeting, Minutes
@@ -67,8 +71,6 @@ class LocalStaticFetcher:
 
     def local_path(self, url: str) -> Path | None:
         """The file a URL names if it is a file: URL inside a static folder."""
-        from urllib.parse import unquote, urlsplit
-
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return None
@@ -79,8 +81,6 @@ class LocalStaticFetcher:
         return None
 
     def __call__(self, url: str, headers: dict | None = None):
-        from weasyprint.urls import URLFetcherResponse
-
         self.requested.append(url)
         path = self.local_path(url)
         if path is None:
@@ -144,9 +144,6 @@ def _stylesheet():
     configuration is not made for sharing between threads, hence one per thread.
     The cache follows the file, so an edited stylesheet is read again.
     """
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
     path = static_path(PDF_STYLESHEET)
     key = (str(path), path.stat().st_mtime_ns)
     cached = getattr(_cache, "stylesheet", None)
@@ -173,7 +170,6 @@ def render_html_to_pdf(
 
     `created` fixes the metadata dates, so the same data gives the same bytes.
     """
-    from weasyprint import HTML, Attachment
 
     fetcher = url_fetcher or LocalStaticFetcher()
     moment = created or timezone.now()

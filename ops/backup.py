@@ -14,11 +14,15 @@ import zipfile
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import connection, models, transaction
+
+from council.models import Council, Organisation, Person
 
 # Rebuilt by `migrate` in every installation, or worthless elsewhere.
 EXCLUDED = {
@@ -106,10 +110,6 @@ def export_all(target: Path) -> dict[str, int]:
 
 
 def _database_is_empty() -> bool:
-    from django.contrib.auth import get_user_model
-
-    from council.models import Council, Organisation, Person
-
     checked = [get_user_model(), Council, Organisation, Person]
     return not any(model._base_manager.exists() for model in checked)
 
@@ -152,9 +152,6 @@ def import_all(source: Path) -> dict[str, int]:
 def _save_all(data: str) -> int:
     """Save the serialised rows in order, like loaddata: each row is deserialised only
     after the rows before it are saved, so natural keys find what they point to."""
-    from django.core.management.color import no_style
-    from django.db import connection
-
     count = 0
     models_loaded = set()
     deferred = []

@@ -2,7 +2,7 @@
 
 from django.test import RequestFactory, override_settings
 
-from accounts.services import client_ip
+from core.http import client_ip
 
 
 def request(**meta):

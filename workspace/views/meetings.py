@@ -20,7 +20,14 @@ from council.access import access_council, served_councils
 from council.models import Council, Person
 from minutes import services
 from minutes.access import access, access_meeting
-from minutes.models import AgendaItem, Attachment, Decision, Meeting, Minutes
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Decision,
+    Meeting,
+    Minutes,
+    ReviewComment,
+)
 from minutes.services_workspace import (
     EditConflict,
     agenda_item_delete,
@@ -72,8 +79,6 @@ def council_people(council: Council):
 
 def open_review_comments(council: Council) -> list[tuple[Meeting, int]]:
     """Meetings of the council with open comments from the members' review."""
-    from minutes.models import ReviewComment
-
     counts = (
         ReviewComment.objects.filter(
             version__minutes__meeting__council=council,

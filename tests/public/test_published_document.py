@@ -1,0 +1,165 @@
+"""Published means the approved snapshot: one document shape, valid against its
+schema, and every public path reads the latest published version of it."""
+
+import datetime
+import io
+import json
+
+import jsonschema
+import pypdf
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from council.models import Organisation, Person
+from minutes import services
+from minutes.document import SCHEMA_PATH, MinutesDocument, minutes_snapshot
+from minutes.models import Attachment, Input, Minutes
+from tests.factories import UserFactory, publish
+from tests.public.helpers import filled_meeting
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = json.loads(SCHEMA_PATH.read_text())
+
+
+def validate(data: dict) -> None:
+    jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    ).validate(data)
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def meeting(council):
+    meeting = filled_meeting(
+        council, datetime.date(2022, 2, 1), size=2, published=False
+    )
+    Attachment.objects.create(
+        meeting=meeting,
+        title="Internt notat",
+        file=ContentFile(b"%PDF-1.4 internt", name="internt.pdf"),
+        is_public=False,
+        size=16,
+    )
+    return publish(meeting)
+
+
+def public_paths(meeting) -> dict[str, str]:
+    council = meeting.council
+    item = meeting.items.order_by("order").last()
+    return {
+        "meeting": meeting.get_absolute_url(),
+        "item": item.get_absolute_url(),
+        "feed": reverse("public:council_feed", args=[council.slug]),
+        "calendar": reverse("public:council_calendar", args=[council.slug]),
+        "api": reverse("api:meeting-minutes", args=[meeting.pk]),
+    }
+
+
+def everything_public(client, meeting) -> str:
+    pages = []
+    for name, path in public_paths(meeting).items():
+        response = client.get(path)
+        assert response.status_code == 200, name
+        pages.append(response.content.decode())
+    return "\n".join(pages)
+
+
+def test_every_stored_shape_of_the_minutes_is_one_valid_document(client, meeting):
+    # The version the services stored, the PDF's embedded copy and the API's answer
+    # are the same document, under the same schema.
+    version = meeting.minutes.versions.get()
+    validate(version.content)
+    document = MinutesDocument.from_snapshot(version.content, version=version)
+    assert MinutesDocument.from_snapshot(document.to_snapshot()) == document
+
+    with meeting.minutes.pdf_file.open("rb") as stored:
+        embedded = json.loads(pypdf.PdfReader(stored).attachments["referat.json"][0])
+    validate(embedded)
+    api = client.get(reverse("api:meeting-minutes", args=[meeting.pk])).json()
+    validate(api)
+    # The PDF was frozen at approval, a moment before publication.
+    assert embedded.pop("status") == "approved"
+    assert api.pop("status") == "published"
+    current = document.public().to_snapshot()
+    current.pop("status")
+    assert api == embedded == current
+    assert embedded["approval"]["method"] == "imported"
+    # The public copies leave internal papers out; the stored version keeps them.
+    titles = [a["title"] for a in version.content["attachments"]]
+    assert titles == ["Internt notat"] and api["attachments"] == []
+
+
+def test_the_schema_is_served_beside_the_api(client):
+    response = client.get(reverse("api:minutes-schema"))
+    assert json.loads(b"".join(response.streaming_content)) == SCHEMA
+
+
+def test_a_draft_document_is_valid_too(council):
+    draft = filled_meeting(council, datetime.date(2023, 2, 1), size=2, published=False)
+    validate(minutes_snapshot(meeting=draft))
+    validate(MinutesDocument.from_rows(draft).to_snapshot())
+
+
+def test_renaming_after_approval_changes_nothing_public(client, meeting):
+    entry = Input.objects.filter(item__meeting=meeting).first()
+    old_name = entry.organisation.name
+    member = meeting.attendances.first().person
+    before = everything_public(client, meeting)
+    assert old_name in before and member.name in before
+
+    Organisation.objects.filter(pk=entry.organisation_id).update(name="Nytt Navn AS")
+    Person.objects.filter(pk=member.pk).update(name="Omdøpt Person")
+    from django.core.cache import cache
+
+    cache.clear()
+    after = everything_public(client, meeting)
+    assert "Nytt Navn AS" not in after and "Omdøpt Person" not in after
+    assert old_name in after and member.name in after
+
+
+def test_a_correction_changes_nothing_public_until_it_is_published(client, meeting):
+    secretariat = UserFactory()
+    meeting.council.secretariat_users.add(secretariat)
+    entry = Input.objects.filter(item__meeting=meeting).order_by("pk").last()
+    published_text = entry.text
+    services.minutes_start_correction(
+        minutes=meeting.minutes, by=secretariat, reason="Feil i et innspill"
+    )
+    Input.objects.filter(pk=entry.pk).update(text="Rettet, ikke godkjent tekst.")
+    meeting.refresh_from_db()
+    meeting.venue = "Et nytt sted"
+    meeting.save()
+
+    during = everything_public(client, meeting)
+    assert published_text in during
+    assert "Rettet, ikke godkjent tekst." not in during
+    assert "Et nytt sted" not in during
+
+    services.minutes_approve_historical(
+        minutes=Minutes.objects.get(pk=meeting.minutes.pk),
+        approved_at=datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC),
+    )
+    after = everything_public(client, meeting)
+    assert "Rettet, ikke godkjent tekst." in after
+    assert "Et nytt sted" in after
+
+
+def test_the_pdf_embeds_what_the_page_shows(client, meeting):
+    response = client.get(reverse("api:meeting-minutes", args=[meeting.pk])).json()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    for item in response["items"]:
+        assert item["title"] in page
+        for entry in item["inputs"]:
+            assert entry["text"] in page
+    with meeting.minutes.pdf_file.open("rb") as stored:
+        text = "".join(
+            page.extract_text()
+            for page in pypdf.PdfReader(io.BytesIO(stored.read())).pages
+        )
+    assert response["items"][-1]["title"] in text
