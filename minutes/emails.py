@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 
 from council.models import Membership
 from minutes.models import AgendaItem, Meeting
-from minutes.services import summons_mark_sent
-from minutes.services_workspace import attendance_ensure_members, meeting_members
+from minutes.services.attendance import attendance_ensure_members, meeting_members
+from minutes.services.summons import summons_mark_sent
 
 logger = logging.getLogger(__name__)
 

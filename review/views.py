@@ -21,7 +21,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from council.access import readable_councils, served_councils
 from council.models import Council
-from minutes import services
 from minutes.access import access, access_minutes
 from minutes.models import (
     AgendaItem,
@@ -31,6 +30,7 @@ from minutes.models import (
     ReviewApproval,
     ReviewComment,
 )
+from minutes.services import lifecycle as services
 from minutes.versions import (
     minutes_snapshot,
     snapshot_view,

@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from council.models import Council, Membership, Organisation, Person, Sector
-from minutes import services
+from minutes.services import agenda
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -64,7 +64,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 def make_meeting(council=None, date=datetime.date(2024, 3, 1), **kwargs):
     """A meeting created the way users create them: numbered, with standard items."""
-    return services.meeting_create(
+    return agenda.meeting_create(
         council=council or CouncilFactory(), date=date, **kwargs
     )
 

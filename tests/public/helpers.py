@@ -8,8 +8,8 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from minutes import services
 from minutes.models import Attachment, Attendance, Input, Minutes
+from minutes.services import agenda
 from tests.factories import MembershipFactory, OrganisationFactory, make_meeting
 
 PUBLISHED_AT = datetime.datetime(2024, 4, 1, tzinfo=datetime.UTC)
@@ -34,7 +34,7 @@ def filled_meeting(council, date, *, size: int, published: bool = True):
         Attendance.objects.create(
             meeting=meeting, membership=member, person=member.person, order=n
         )
-        item = services.agenda_item_add(
+        item = agenda.agenda_item_add(
             meeting=meeting,
             title=f"Sak om tema {n}",
             kind="drofting",

@@ -18,14 +18,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from council.access import access_council, served_councils
 from council.models import Council, Person
-from minutes import services
 from minutes.access import access, access_meeting
+from minutes.frozen import minutes_assert_editable
 from minutes.models import AgendaItem, Attachment, Decision, Meeting, Minutes
-from minutes.services_workspace import (
-    EditConflict,
-    agenda_item_delete,
-    agenda_item_update,
-)
+from minutes.services import agenda
+from minutes.services.agenda import agenda_item_delete, agenda_item_update
+from minutes.services.editing import EditConflict
 from workspace.forms import (
     AgendaItemAddForm,
     AgendaItemForm,
@@ -42,7 +40,7 @@ def error_text(exc: ValidationError) -> str:
 def frozen_message(meeting: Meeting) -> str | None:
     """The reason a meeting cannot be edited, or None if it can."""
     try:
-        services.minutes_assert_editable(meeting=meeting)
+        minutes_assert_editable(meeting=meeting)
     except ValidationError as exc:
         return error_text(exc)
     return None
@@ -178,7 +176,7 @@ def meeting_create(request: HttpRequest, council_slug: str) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                meeting = services.meeting_create(
+                meeting = agenda.meeting_create(
                     council=council,
                     date=data["date"],
                     number=data["number"],
@@ -245,14 +243,14 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     if request.method == "POST":
         form = MeetingForm(request.POST, instance=meeting, people=people)
         try:
-            services.minutes_assert_editable(meeting=meeting)
+            minutes_assert_editable(meeting=meeting)
         except ValidationError as exc:
             form.add_error(None, error_text(exc))
         if form.is_valid():
             form.save()
             # A changed date may change the sak numbers (before the summons).
             try:
-                services.agenda_renumber(meeting=meeting)
+                agenda.agenda_renumber(meeting=meeting)
             except ValidationError as exc:
                 messages.warning(request, error_text(exc))
             messages.success(request, _("Møtet er lagret."))
@@ -278,8 +276,8 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
         messages.error(request, _("Skriv en tittel på saken."))
         return redirect("workspace:meeting", meeting.pk)
     try:
-        services.minutes_assert_editable(meeting=meeting)
-        item = services.agenda_item_add(
+        minutes_assert_editable(meeting=meeting)
+        item = agenda.agenda_item_add(
             meeting=meeting,
             title=form.cleaned_data["title"],
             kind=form.cleaned_data["kind"],
@@ -376,8 +374,8 @@ def item_move(request: HttpRequest, item_id: int) -> HttpResponse:
     item = access(request.user, AgendaItem, item_id)
     delta = -1 if request.POST.get("direction") == "up" else 1
     try:
-        services.minutes_assert_editable(meeting=item.meeting)
-        services.agenda_move(item=item, delta=delta)
+        minutes_assert_editable(meeting=item.meeting)
+        agenda.agenda_move(item=item, delta=delta)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     return redirect(reverse("workspace:meeting", args=[item.meeting_id]) + "#agenda")
@@ -430,7 +428,7 @@ def attachment_upload(request: HttpRequest, meeting_id: int) -> HttpResponse:
                 messages.error(request, error)
         return redirect(back)
     try:
-        services.minutes_assert_editable(meeting=meeting)
+        minutes_assert_editable(meeting=meeting)
         attachment = form.save(meeting=meeting, item=item)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
@@ -465,7 +463,7 @@ def attachment_update(request: HttpRequest, attachment_id: int) -> HttpResponse:
         else reverse("workspace:meeting", args=[attachment.meeting_id])
     ) + "#vedlegg"
     try:
-        services.minutes_assert_editable(meeting=attachment.meeting)
+        minutes_assert_editable(meeting=attachment.meeting)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
         return redirect(back)

@@ -26,7 +26,7 @@ from council.models import Organisation, Person, Sector
 from minutes.access import access
 from minutes.models import AgendaItem, Decision, Input
 from minutes.selectors import minutes_view
-from minutes.services_workspace import (
+from minutes.services.editing import (
     EditConflict,
     content_save,
     field_text,

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from minutes import emails, services
+from minutes import emails
 from minutes.access import access
+from minutes.frozen import minutes_assert_editable
 from minutes.models import AgendaItem, Attendance, Meeting
-from minutes.services_workspace import (
+from minutes.services.attendance import (
     AttendanceChange,
     attendance_add,
     attendance_remove,
@@ -41,7 +42,7 @@ def summons(request: HttpRequest, meeting_id: int) -> HttpResponse:
     if request.method == "POST":
         form = SummonsForm(request.POST)
         try:
-            services.minutes_assert_editable(meeting=meeting)
+            minutes_assert_editable(meeting=meeting)
         except ValidationError as exc:
             form.add_error(None, error_text(exc))
         if form.is_valid():
@@ -187,7 +188,7 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
     errors = {}
     if request.method == "POST":
         try:
-            services.minutes_assert_editable(meeting=meeting)
+            minutes_assert_editable(meeting=meeting)
         except ValidationError as exc:
             messages.error(request, error_text(exc))
             return redirect("workspace:attendance", meeting.pk)

@@ -1,22 +1,17 @@
-"""Business rules of the secretariat's workspace: saving content without losing or
-overwriting anything, inputs (innspill), agenda item removal and attendance.
+"""Saving content without losing or overwriting anything, and the inputs (innspill).
 
 Every function that changes a meeting's content calls `minutes_assert_editable` first,
 so approved minutes stay frozen whatever path the change comes from.
 """
 
-import datetime
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import F, Max, Q
 from django.utils.translation import gettext as _
 
-from council.models import Membership, Organisation, Person, Sector
+from council.models import Organisation, Person, Sector
 from minutes.frozen import minutes_assert_editable
-from minutes.models import AgendaItem, Attendance, Decision, Input, Meeting
-from minutes.services import agenda_renumber
+from minutes.models import AgendaItem, Decision, Input, Meeting
 
 Versioned = AgendaItem | Input | Decision
 
@@ -280,169 +275,6 @@ def input_delete(*, entry: Input) -> None:
     entry.delete()
 
 
-# Agenda --------------------------------------------------------------------------
-
-
-@transaction.atomic
-def agenda_item_delete(*, item: AgendaItem) -> None:
-    """Remove an item from the agenda; numbers close up until the summons is sent."""
-    meeting = item.meeting
-    minutes_assert_editable(meeting=meeting)
-    item.delete()
-    agenda_renumber(meeting=meeting)
-
-
-@transaction.atomic
-def agenda_item_update(
-    *,
-    item: AgendaItem,
-    item_revision: int,
-    decision_revision: int,
-    fields: dict,
-    proposed_text: str,
-) -> AgendaItem:
-    """Save an item's facts and its proposed decision, both revision-checked."""
-    item = content_save(obj=item, revision=item_revision, changes=fields)
-    decision, _created = Decision.objects.get_or_create(item=item)
-    content_save(
-        obj=decision,
-        revision=decision_revision,
-        changes={"proposed_text": proposed_text},
-    )
-    return item
-
-
 def decision_start_final_text(decision: Decision) -> str:
     """The decision field in the minute-taking view starts from the proposal."""
     return decision.final_text or decision.proposed_text
-
-
-# Attendance ------------------------------------------------------------------------
-
-
-def meeting_members(meeting: Meeting) -> models.QuerySet[Membership]:
-    """The memberships summoned to a meeting: active on its date."""
-    return (
-        Membership.objects.active_on(meeting.date)
-        .filter(council_id=meeting.council_id)
-        .select_related("person", "organisation", "person__user")
-        .order_by("order", "person__name")
-    )
-
-
-@transaction.atomic
-def attendance_ensure_members(*, meeting: Meeting) -> list[Attendance]:
-    """One attendance row per summoned member (present unless told otherwise)."""
-    existing = set(
-        Attendance.objects.filter(meeting=meeting, role=Attendance.Role.MEMBER)
-        .exclude(membership=None)
-        .values_list("membership_id", flat=True)
-    )
-    taken_people = set(
-        Attendance.objects.filter(
-            meeting=meeting, role=Attendance.Role.MEMBER
-        ).values_list("person_id", flat=True)
-    )
-    created = []
-    for membership in meeting_members(meeting):
-        if membership.pk in existing or membership.person_id in taken_people:
-            continue
-        created.append(
-            Attendance.objects.create(
-                meeting=meeting,
-                role=Attendance.Role.MEMBER,
-                membership=membership,
-                person=membership.person,
-                organisation=membership.organisation,
-                order=membership.order,
-            )
-        )
-    return created
-
-
-@dataclass
-class AttendanceChange:
-    status: str
-    substitute: Person | None
-    arrived_at: datetime.time | None
-    left_at: datetime.time | None
-    note: str
-
-
-@transaction.atomic
-def attendance_update(*, attendance: Attendance, change: AttendanceChange) -> None:
-    minutes_assert_editable(meeting=attendance.meeting)
-    attendance.status = change.status
-    attendance.substitute = (
-        change.substitute if change.status != Attendance.Status.PRESENT else None
-    )
-    attendance.arrived_at = change.arrived_at
-    attendance.left_at = change.left_at
-    attendance.note = change.note
-    attendance.full_clean()
-    attendance.save()
-
-
-@transaction.atomic
-def attendance_add(
-    *,
-    meeting: Meeting,
-    role: str,
-    person: Person,
-    organisation: Organisation | None = None,
-    note: str = "",
-) -> Attendance:
-    """Add a secretariat official, a guest or an official to a meeting."""
-    minutes_assert_editable(meeting=meeting)
-    last = (
-        Attendance.objects.filter(meeting=meeting, role=role).aggregate(n=Max("order"))[
-            "n"
-        ]
-        or 0
-    )
-    attendance = Attendance(
-        meeting=meeting,
-        role=role,
-        person=person,
-        organisation=organisation,
-        note=note,
-        order=last + 1,
-    )
-    attendance.full_clean()
-    attendance.save()
-    return attendance
-
-
-@transaction.atomic
-def attendance_remove(*, attendance: Attendance) -> None:
-    minutes_assert_editable(meeting=attendance.meeting)
-    attendance.delete()
-
-
-@transaction.atomic
-def attendance_report_absence(
-    *, meeting: Meeting, membership: Membership, substitute: Person | None
-) -> Attendance:
-    """A member reports absence (meldt forfall) and perhaps names a substitute."""
-    minutes_assert_editable(meeting=meeting)
-    attendance_ensure_members(meeting=meeting)
-    attendance = Attendance.objects.get(
-        meeting=meeting, role=Attendance.Role.MEMBER, person=membership.person
-    )
-    attendance.status = Attendance.Status.NOTIFIED_ABSENCE
-    attendance.substitute = substitute
-    attendance.full_clean()
-    attendance.save()
-    return attendance
-
-
-def person_find_or_create(*, name: str, organisation: Organisation | None) -> Person:
-    """A person by name (within the organisation if given), created if new."""
-    name = " ".join(name.split())
-    people = Person.objects.filter(name__iexact=name)
-    if organisation:
-        people = people.filter(organisation=organisation)
-    person = people.first()
-    if person is None:
-        person = Person.objects.create(name=name, organisation=organisation)
-    return person
