@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from council.models import Membership, Person
-from minutes.emails import absence_token_read
+from minutes.mail import absence_token_read
 from minutes.models import Attendance, Meeting
 from minutes.services.attendance import (
     attendance_report_absence,

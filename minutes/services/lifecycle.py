@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from core.cache import invalidate_public_pages
 from council.access import can_edit_council, can_read_drafts
 from council.models import Council, Person
-from minutes import notifications
+from minutes import mail
 from minutes.errors import MinutesStateError
 from minutes.models import (
     AgendaItem,
@@ -163,7 +163,7 @@ def minutes_send_for_review(
                 "deadline": date_format(deadline, "j. F Y"),
             },
         )
-    notifications.send_review_opened(version=version)
+    mail.send_review_opened(version=version)
     return version
 
 
@@ -277,7 +277,7 @@ def review_comment_resolve(
             detail=f"{comment.get_status_display()}: {reply}",
         )
         approved = _approve_if_rule_met(minutes, minutes_open_version(minutes), by=by)
-    notifications.send_comment_answered(comment=comment)
+    mail.send_comment_answered(comment=comment)
     if approved is not None:
         _notify_approved(minutes, published=approved)
     return comment
@@ -426,7 +426,7 @@ def minutes_publish(*, minutes: Minutes, by=None) -> Minutes:
                 _("Bare godkjente referater kan publiseres."), code="not_approved"
             )
         _minutes_publish(minutes, by=by)
-    notifications.send_minutes_published(minutes=minutes)
+    mail.send_minutes_published(minutes=minutes)
     return minutes
 
 
@@ -527,9 +527,9 @@ def _minutes_publish(minutes: Minutes, *, by=None) -> None:
 
 
 def _notify_approved(minutes: Minutes, *, published: bool) -> None:
-    notifications.send_minutes_approved(minutes=minutes)
+    mail.send_minutes_approved(minutes=minutes)
     if published:
-        notifications.send_minutes_published(minutes=minutes)
+        mail.send_minutes_published(minutes=minutes)
 
 
 def minutes_start_correction(*, minutes: Minutes, by, reason: str) -> Minutes:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import Council, Membership, Person
-from minutes import notifications
+from minutes import mail
 from minutes.errors import MinutesStateError
 from minutes.models import (
     Minutes,
@@ -132,9 +132,7 @@ def review_reminders_send(
                 )
                 if not created:
                     continue
-                count = notifications.send_review_reminder(
-                    version=version, person=person
-                )
+                count = mail.send_review_reminder(version=version, person=person)
                 MinutesEvent.objects.create(
                     minutes=version.minutes,
                     kind=MinutesEvent.Kind.REMINDER_SENT,

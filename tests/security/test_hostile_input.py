@@ -31,9 +31,9 @@ from hypothesis import strategies as st
 
 from council.models import Council
 from minutes import search as search_engine
-from minutes.emails import summons_send
 from minutes.models import Attachment, Attendance, Input
 from minutes.services import agenda, lifecycle
+from minutes.services.summons import summons_send
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,
