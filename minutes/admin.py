@@ -167,7 +167,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.revision += 1
+            # The model moves the revision on, as for every other save.
             super().save_model(request, obj, form, change)
             return
         fields = {

@@ -52,12 +52,36 @@ def item_kind_label(kind: str) -> str:
         return kind
 
 
+class RevisedContent:
+    """Content that editors type: every save() of a stored row moves `revision` on.
+
+    The one place the revision changes, whatever the path (workspace, admin, shell):
+    an editor who loaded an older revision is then told of the change instead of
+    overwriting it (minutes/services/editing.py). Creating a row, and the queryset
+    updates that renumber items and order inputs, leave it alone.
+    """
+
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if self._state.adding or (update_fields is not None and not update_fields):
+            super().save(*args, **kwargs)
+            return
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "revision"}
+        self.revision += 1
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            self.revision -= 1
+            raise
+
+
 class AgendaItemQuerySet(FrozenQuerySet):
     def published(self) -> "AgendaItemQuerySet":
         return self.filter(meeting__minutes__status=MinutesStatus.PUBLISHED)
 
 
-class AgendaItem(FrozenContentMixin, models.Model):
+class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
     """An agenda item (sak), numbered through the council's year: 38/22."""
 
     class Standard(models.TextChoices):
@@ -115,7 +139,8 @@ class AgendaItem(FrozenContentMixin, models.Model):
             "Bakgrunn og innledning. Linjer som starter med «- » blir punktlister."
         ),
     )
-    # Bumped on every saved edit; editors send it back so concurrent edits are caught.
+    # Moved on by every save (RevisedContent); editors send it back so concurrent
+    # edits are caught.
     revision = models.PositiveIntegerField(_("revisjon"), default=1, editable=False)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
@@ -192,7 +217,7 @@ class AgendaItem(FrozenContentMixin, models.Model):
         return item_kind_label(self.kind) if self.kind else ""
 
 
-class Input(FrozenContentMixin, models.Model):
+class Input(RevisedContent, FrozenContentMixin, models.Model):
     """One contribution under an item (innspill), optionally a sub-bullet of another."""
 
     class Attribution(models.TextChoices):
@@ -313,7 +338,7 @@ class Input(FrozenContentMixin, models.Model):
         return ""
 
 
-class Decision(FrozenContentMixin, models.Model):
+class Decision(RevisedContent, FrozenContentMixin, models.Model):
     """The proposed decision in the summons and the decision in the minutes (vedtak)."""
 
     item = models.OneToOneField(

@@ -50,19 +50,20 @@ def content_save(
     since the editor loaded it; then raise EditConflict carrying the current object.
 
     `revision` is the object's revision the editor started from. The conditional
-    UPDATE … WHERE revision = sent is the atomic check: of two editors who both loaded
-    revision 3, exactly one moves it to 4. `expected` (field -> the text the editor
-    started from) narrows the check to the fields being saved: when another field of
-    the same object was saved meanwhile, the edit still goes in; when the same field
-    changed, it is a conflict. The object is saved through the ORM afterwards, so the
-    history records who changed what.
+    UPDATE … WHERE revision = sent is the atomic check, and it locks the row until
+    the save commits: of two editors who both loaded revision 3, exactly one saves
+    revision 4 and the other gets the conflict. `expected` (field -> the text the
+    editor started from) narrows the check to the fields being saved: when another
+    field of the same object was saved meanwhile, the edit still goes in; when the
+    same field changed, it is a conflict. The object is saved through the ORM, so the
+    history records who changed what, and its save() moves the revision on
+    (RevisedContent in minutes/models/agenda.py).
     """
     minutes_assert_editable(meeting=meeting_of(obj))
     model = type(obj)
     claimed = model.objects.filter(pk=obj.pk, revision=revision).update(
-        revision=F("revision") + 1
+        revision=F("revision")
     )
-    # Lock the row (PostgreSQL) so nobody saves between the check and the save.
     current = model.objects.select_for_update().get(pk=obj.pk)
     untouched = expected is not None and all(
         field_text(current, field) == (text or "").replace("\r\n", "\n")
@@ -74,10 +75,7 @@ def content_save(
             return current
         if not untouched:
             raise EditConflict(current=current)
-        current.revision += 1
     elif expected is not None and not untouched:
-        # The claim is rolled back with the exception: report the stored revision.
-        current.revision -= 1
         raise EditConflict(current=current)
     for name, value in changes.items():
         setattr(current, name, value)
