@@ -187,10 +187,25 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
             allowed = {choice.value for choice in ItemKind} | set(
                 self.meeting.council.extra_item_kinds or []
             )
+            if self.kind and self.kind not in allowed:
+                raise ValidationError(
+                    {"kind": _("«%(kind)s» er ikke en sakstype i dette rådet.")},
+                    code="unknown_kind",
+                    params={"kind": self.kind},
+                )
+
+    def validate_constraints(self, exclude=None) -> None:
+        # The unique sak number, checked here rather than in clean() so that a save
+        # of other fields (full_clean(exclude=…)) skips the query; the message names
+        # the number, which the constraint's own message cannot. The meeting decides
+        # the council and year, so changing it checks the number too.
+        exclude = set(exclude or ())
+        checked = not {"number", "meeting"} <= exclude
+        if checked and self.meeting_id and self.number:
             taken = AgendaItem.objects.filter(
                 council_id=self.council_id, year=self.year, number=self.number
             ).exclude(pk=self.pk)
-            if self.number and taken.exists():
+            if taken.exists():
                 raise ValidationError(
                     {
                         "number": _(
@@ -200,12 +215,8 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
                     },
                     code="duplicate_number",
                 )
-            if self.kind and self.kind not in allowed:
-                raise ValidationError(
-                    {"kind": _("«%(kind)s» er ikke en sakstype i dette rådet.")},
-                    code="unknown_kind",
-                    params={"kind": self.kind},
-                )
+            exclude.add("number")
+        super().validate_constraints(exclude=exclude)
 
     @property
     def number_label(self) -> str:

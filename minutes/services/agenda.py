@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from council.models import Council
-from minutes.frozen import minutes_assert_editable
+from minutes.frozen import meeting_editable
 from minutes.models import AgendaItem, Decision, ItemKind, Meeting, Minutes
 from minutes.services.editing import content_save
 
@@ -97,28 +97,29 @@ def agenda_item_add(
     An item added after the summons is a late addition (tilleggssak) and takes the next
     free number of the year, so numbers already sent out do not change.
     """
-    items = AgendaItem.objects.filter(meeting=meeting)
-    last_order = items.aggregate(n=Max("order"))["n"] or 0
-    order = last_order + 1
-    aob = items.filter(standard=AgendaItem.Standard.ANY_OTHER_BUSINESS).first()
-    if before_any_other_business and aob:
-        order = aob.order
-        items.filter(order__gte=order).update(order=F("order") + 1)
-    fields.setdefault("is_late_addition", meeting.summons_sent)
-    item = AgendaItem(
-        meeting=meeting,
-        title=title,
-        kind=kind,
-        order=order,
-        number=_unused_number(meeting),
-        **fields,
-    )
-    item.full_clean(exclude=["number", "council", "year"])
-    item.save()
-    Decision.objects.create(item=item, proposed_text=proposed_decision)
-    agenda_renumber(meeting=meeting)
-    item.refresh_from_db()
-    return item
+    with meeting_editable(meeting):
+        items = AgendaItem.objects.filter(meeting=meeting)
+        last_order = items.aggregate(n=Max("order"))["n"] or 0
+        order = last_order + 1
+        aob = items.filter(standard=AgendaItem.Standard.ANY_OTHER_BUSINESS).first()
+        if before_any_other_business and aob:
+            order = aob.order
+            items.filter(order__gte=order).update(order=F("order") + 1)
+        fields.setdefault("is_late_addition", meeting.summons_sent)
+        item = AgendaItem(
+            meeting=meeting,
+            title=title,
+            kind=kind,
+            order=order,
+            number=_unused_number(meeting),
+            **fields,
+        )
+        item.full_clean(exclude=["number", "council", "year"])
+        item.save()
+        Decision.objects.create(item=item, proposed_text=proposed_decision)
+        agenda_renumber(meeting=meeting)
+        item.refresh_from_db()
+        return item
 
 
 def _unused_number(meeting: Meeting) -> int:
@@ -235,9 +236,9 @@ def _add_standard_items(meeting: Meeting) -> None:
 def agenda_item_delete(*, item: AgendaItem) -> None:
     """Remove an item from the agenda; numbers close up until the summons is sent."""
     meeting = item.meeting
-    minutes_assert_editable(meeting=meeting)
-    item.delete()
-    agenda_renumber(meeting=meeting)
+    with meeting_editable(meeting):
+        item.delete()
+        agenda_renumber(meeting=meeting)
 
 
 @transaction.atomic

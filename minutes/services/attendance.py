@@ -1,6 +1,7 @@
 """Attendance: who was summoned to a meeting, who came, who sent a substitute.
 
-Every change calls `minutes_assert_editable` first, so approved minutes stay frozen.
+Every change checks the freeze rule once, inside its transaction and before any write
+(minutes/frozen.py), so approved minutes stay frozen.
 """
 
 import datetime
@@ -10,7 +11,7 @@ from django.db import models, transaction
 from django.db.models import Max
 
 from council.models import Membership, Organisation, Person
-from minutes.frozen import minutes_assert_editable
+from minutes.frozen import meeting_editable
 from minutes.models import Attendance, Meeting
 
 
@@ -65,16 +66,16 @@ class AttendanceChange:
 
 @transaction.atomic
 def attendance_update(*, attendance: Attendance, change: AttendanceChange) -> None:
-    minutes_assert_editable(meeting=attendance.meeting)
-    attendance.status = change.status
-    attendance.substitute = (
-        change.substitute if change.status != Attendance.Status.PRESENT else None
-    )
-    attendance.arrived_at = change.arrived_at
-    attendance.left_at = change.left_at
-    attendance.note = change.note
-    attendance.full_clean()
-    attendance.save()
+    with meeting_editable(attendance.meeting_id):
+        attendance.status = change.status
+        attendance.substitute = (
+            change.substitute if change.status != Attendance.Status.PRESENT else None
+        )
+        attendance.arrived_at = change.arrived_at
+        attendance.left_at = change.left_at
+        attendance.note = change.note
+        attendance.full_clean()
+        attendance.save()
 
 
 @transaction.atomic
@@ -87,30 +88,30 @@ def attendance_add(
     note: str = "",
 ) -> Attendance:
     """Add a secretariat official, a guest or an official to a meeting."""
-    minutes_assert_editable(meeting=meeting)
-    last = (
-        Attendance.objects.filter(meeting=meeting, role=role).aggregate(n=Max("order"))[
-            "n"
-        ]
-        or 0
-    )
-    attendance = Attendance(
-        meeting=meeting,
-        role=role,
-        person=person,
-        organisation=organisation,
-        note=note,
-        order=last + 1,
-    )
-    attendance.full_clean()
-    attendance.save()
-    return attendance
+    with meeting_editable(meeting):
+        last = (
+            Attendance.objects.filter(meeting=meeting, role=role).aggregate(
+                n=Max("order")
+            )["n"]
+            or 0
+        )
+        attendance = Attendance(
+            meeting=meeting,
+            role=role,
+            person=person,
+            organisation=organisation,
+            note=note,
+            order=last + 1,
+        )
+        attendance.full_clean()
+        attendance.save()
+        return attendance
 
 
 @transaction.atomic
 def attendance_remove(*, attendance: Attendance) -> None:
-    minutes_assert_editable(meeting=attendance.meeting)
-    attendance.delete()
+    with meeting_editable(attendance.meeting_id):
+        attendance.delete()
 
 
 @transaction.atomic
@@ -118,16 +119,16 @@ def attendance_report_absence(
     *, meeting: Meeting, membership: Membership, substitute: Person | None
 ) -> Attendance:
     """A member reports absence (meldt forfall) and perhaps names a substitute."""
-    minutes_assert_editable(meeting=meeting)
-    attendance_ensure_members(meeting=meeting)
-    attendance = Attendance.objects.get(
-        meeting=meeting, role=Attendance.Role.MEMBER, person=membership.person
-    )
-    attendance.status = Attendance.Status.NOTIFIED_ABSENCE
-    attendance.substitute = substitute
-    attendance.full_clean()
-    attendance.save()
-    return attendance
+    with meeting_editable(meeting):
+        attendance_ensure_members(meeting=meeting)
+        attendance = Attendance.objects.get(
+            meeting=meeting, role=Attendance.Role.MEMBER, person=membership.person
+        )
+        attendance.status = Attendance.Status.NOTIFIED_ABSENCE
+        attendance.substitute = substitute
+        attendance.full_clean()
+        attendance.save()
+        return attendance
 
 
 def person_find_or_create(*, name: str, organisation: Organisation | None) -> Person:

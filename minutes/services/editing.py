@@ -1,8 +1,11 @@
 """Saving content without losing or overwriting anything, and the inputs (innspill).
 
-Every function that changes a meeting's content calls `minutes_assert_editable` first,
-so approved minutes stay frozen whatever path the change comes from.
+Every function that changes a meeting's content checks the freeze rule once, inside
+its transaction and before any write (minutes/frozen.py), so approved minutes stay
+frozen and the editor is told why.
 """
+
+import copy
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,7 +13,7 @@ from django.db.models import F, Max, Q
 from django.utils.translation import gettext as _
 
 from council.models import Organisation, Person, Sector
-from minutes.frozen import minutes_assert_editable
+from minutes.frozen import meeting_editable, minutes_assert_editable
 from minutes.models import AgendaItem, Decision, Input, Meeting
 
 Versioned = AgendaItem | Input | Decision
@@ -38,6 +41,15 @@ def field_text(obj: Versioned, field: str) -> str:
     return value or ""
 
 
+# What a save needs besides the row: the meeting (freeze rule, clean()) and what the
+# editor's text box shows («who» is the attribution).
+_SAVE_RELATED = {
+    AgendaItem: ("meeting", "meeting__council"),
+    Input: ("item", "item__meeting", "parent", "organisation", "sector", "person"),
+    Decision: ("item", "item__meeting"),
+}
+
+
 @transaction.atomic
 def content_save(
     *,
@@ -52,19 +64,32 @@ def content_save(
     `revision` is the object's revision the editor started from. The conditional
     UPDATE … WHERE revision = sent is the atomic check, and it locks the row until
     the save commits: of two editors who both loaded revision 3, exactly one saves
-    revision 4 and the other gets the conflict. `expected` (field -> the text the
-    editor started from) narrows the check to the fields being saved: when another
-    field of the same object was saved meanwhile, the edit still goes in; when the
-    same field changed, it is a conflict. The object is saved through the ORM, so the
-    history records who changed what, and its save() moves the revision on
-    (RevisedContent in minutes/models/agenda.py).
+    revision 4 and the other gets the conflict. The same statement is the freeze
+    check: it only matches while the meeting's minutes are not approved, so the save
+    checks nothing twice. `expected` (field -> the text the editor started from)
+    narrows the check to the fields being saved: when another field of the same
+    object was saved meanwhile, the edit still goes in; when the same field changed,
+    it is a conflict. The object is saved through the ORM, so the history records who
+    changed what, and its save() moves the revision on (RevisedContent in
+    minutes/models/agenda.py). `obj` itself is left as it was.
     """
-    minutes_assert_editable(meeting=meeting_of(obj))
     model = type(obj)
-    claimed = model.objects.filter(pk=obj.pk, revision=revision).update(
+    meeting = meeting_of(obj)
+    claimed = model.objects.filter(pk=obj.pk, revision=revision).update_editable(
         revision=F("revision")
     )
-    current = model.objects.select_for_update().get(pk=obj.pk)
+    if claimed and obj.revision == revision:
+        # The row is as `obj` was loaded (every save moves the revision on), and
+        # locked now: no need to read it again.
+        current = copy.copy(obj)
+    else:
+        if not claimed:
+            minutes_assert_editable(meeting=meeting)
+        current = (
+            model.objects.select_for_update(of=("self",))
+            .select_related(*_SAVE_RELATED[model])
+            .get(pk=obj.pk)
+        )
     untouched = expected is not None and all(
         field_text(current, field) == (text or "").replace("\r\n", "\n")
         for field, text in expected.items()
@@ -79,8 +104,12 @@ def content_save(
         raise EditConflict(current=current)
     for name, value in changes.items():
         setattr(current, name, value)
-    current.full_clean()
-    current.save()
+    # Checked above, in this transaction: by the UPDATE's WHERE or by the assert.
+    with meeting_editable(meeting, checked=True):
+        current.full_clean(
+            exclude=[f.name for f in model._meta.fields if f.name not in changes]
+        )
+        current.save(update_fields=[*changes, "updated_at"])
     return current
 
 
@@ -145,28 +174,28 @@ def input_add(
     parent: Input | None = None,
 ) -> Input:
     """Add an input at the end of an item's list (or of its parent's sub-bullets)."""
-    minutes_assert_editable(meeting=item.meeting)
-    if not text.strip():
-        raise ValidationError(
-            {"text": _("Skriv innspillet før du legger det til.")}, code="empty"
+    with meeting_editable(item.meeting_id):
+        if not text.strip():
+            raise ValidationError(
+                {"text": _("Skriv innspillet før du legger det til.")}, code="empty"
+            )
+        _inputs_normalise(item)
+        siblings_end = Input.objects.filter(item=item)
+        if parent:
+            siblings_end = siblings_end.filter(Q(pk=parent.pk) | Q(parent=parent))
+        last = siblings_end.aggregate(n=Max("order"))["n"] or 0
+        Input.objects.filter(item=item, order__gt=last).update(order=F("order") + 1)
+        entry = Input(
+            item=item,
+            parent=parent,
+            order=last + 1,
+            text=text.strip(),
+            is_written=is_written,
+            **input_attribution(name=who),
         )
-    _inputs_normalise(item)
-    siblings_end = Input.objects.filter(item=item)
-    if parent:
-        siblings_end = siblings_end.filter(Q(pk=parent.pk) | Q(parent=parent))
-    last = siblings_end.aggregate(n=Max("order"))["n"] or 0
-    Input.objects.filter(item=item, order__gt=last).update(order=F("order") + 1)
-    entry = Input(
-        item=item,
-        parent=parent,
-        order=last + 1,
-        text=text.strip(),
-        is_written=is_written,
-        **input_attribution(name=who),
-    )
-    entry.full_clean()
-    entry.save()
-    return entry
+        entry.full_clean()
+        entry.save()
+        return entry
 
 
 def _tree_order(item: AgendaItem) -> list[Input]:
@@ -222,55 +251,56 @@ def input_move(*, entry: Input, delta: int) -> None:
 @transaction.atomic
 def input_indent(*, entry: Input) -> None:
     """Make an input a sub-bullet of the input above it (Input.parent)."""
-    minutes_assert_editable(meeting=entry.item.meeting)
-    if entry.parent_id:
-        return
-    if Input.objects.filter(parent=entry).exists():
-        raise ValidationError(
-            _("Et innspill med underpunkter kan ikke rykkes inn."), code="has_children"
-        )
-    ordered = _inputs_normalise(entry.item)
-    roots = [e for e in ordered if e.parent_id is None]
-    index = next(i for i, e in enumerate(roots) if e.pk == entry.pk)
-    if index == 0:
-        raise ValidationError(
-            _("Det første innspillet kan ikke rykkes inn."), code="first"
-        )
-    entry.parent = roots[index - 1]
-    entry.save(update_fields=["parent", "updated_at"])
-    _inputs_normalise(entry.item)
+    with meeting_editable(entry.item.meeting_id):
+        if entry.parent_id:
+            return
+        if Input.objects.filter(parent=entry).exists():
+            raise ValidationError(
+                _("Et innspill med underpunkter kan ikke rykkes inn."),
+                code="has_children",
+            )
+        ordered = _inputs_normalise(entry.item)
+        roots = [e for e in ordered if e.parent_id is None]
+        index = next(i for i, e in enumerate(roots) if e.pk == entry.pk)
+        if index == 0:
+            raise ValidationError(
+                _("Det første innspillet kan ikke rykkes inn."), code="first"
+            )
+        entry.parent = roots[index - 1]
+        entry.save(update_fields=["parent", "updated_at"])
+        _inputs_normalise(entry.item)
 
 
 @transaction.atomic
 def input_outdent(*, entry: Input) -> None:
     """Make a sub-bullet an input of its own, right after its former parent's group."""
-    minutes_assert_editable(meeting=entry.item.meeting)
-    if not entry.parent_id:
-        return
-    parent_id = entry.parent_id
-    ordered = _inputs_normalise(entry.item)
-    entry.parent = None
-    entry.save(update_fields=["parent", "updated_at"])
-    sequence = [e for e in ordered if e.pk != entry.pk]
-    last_of_group = max(
-        i
-        for i, e in enumerate(sequence)
-        if e.pk == parent_id or e.parent_id == parent_id
-    )
-    # Later siblings stay sub-bullets of the old parent, so the outdented input goes
-    # after the whole group.
-    sequence.insert(last_of_group + 1, entry)
-    for position, e in enumerate(sequence, start=1):
-        Input.objects.filter(pk=e.pk).update(order=position)
+    with meeting_editable(entry.item.meeting_id):
+        if not entry.parent_id:
+            return
+        parent_id = entry.parent_id
+        ordered = _inputs_normalise(entry.item)
+        entry.parent = None
+        entry.save(update_fields=["parent", "updated_at"])
+        sequence = [e for e in ordered if e.pk != entry.pk]
+        last_of_group = max(
+            i
+            for i, e in enumerate(sequence)
+            if e.pk == parent_id or e.parent_id == parent_id
+        )
+        # Later siblings stay sub-bullets of the old parent, so the outdented input goes
+        # after the whole group.
+        sequence.insert(last_of_group + 1, entry)
+        for position, e in enumerate(sequence, start=1):
+            Input.objects.filter(pk=e.pk).update(order=position)
 
 
 @transaction.atomic
 def input_delete(*, entry: Input) -> None:
     """Delete an input and its sub-bullets; the history keeps their text."""
-    minutes_assert_editable(meeting=entry.item.meeting)
-    for child in Input.objects.filter(parent=entry):
-        child.delete()
-    entry.delete()
+    with meeting_editable(entry.item.meeting_id):
+        for child in Input.objects.filter(parent=entry).select_related("item"):
+            child.delete()
+        entry.delete()
 
 
 def decision_start_final_text(decision: Decision) -> str:

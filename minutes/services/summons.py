@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from minutes import mail
-from minutes.frozen import minutes_assert_editable
+from minutes.frozen import meeting_editable
 from minutes.models import Meeting
 from minutes.services.agenda import agenda_renumber
 from minutes.services.attendance import attendance_ensure_members, meeting_members
@@ -31,8 +31,7 @@ def summons_send(*, meeting: Meeting, message: str = "") -> mail.SummonsResult:
     time; sending again later resends it) and give every member an attendance row.
     Then, after the commit, the mail (minutes/mail.py) with the numbers now fixed.
     """
-    with transaction.atomic():
-        minutes_assert_editable(meeting=meeting)
+    with transaction.atomic(), meeting_editable(meeting):
         summons_mark_sent(meeting=meeting)
         attendance_ensure_members(meeting=meeting)
     result = mail.send_summons(
