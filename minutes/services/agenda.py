@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from council.models import Council
-from minutes.frozen import meeting_editable
+from minutes.frozen import meeting_editable, minutes_assert_editable
 from minutes.models import AgendaItem, Decision, ItemKind, Meeting, Minutes
 from minutes.services.editing import content_save
 
@@ -134,6 +134,7 @@ def _unused_number(meeting: Meeting) -> int:
 @transaction.atomic
 def agenda_move(*, item: AgendaItem, delta: int) -> None:
     """Move an item up (delta=-1) or down (+1); numbers follow until the summons."""
+    minutes_assert_editable(meeting=item.meeting_id)
     items = list(
         AgendaItem.objects.filter(meeting=item.meeting).order_by("order", "number")
     )

@@ -1,8 +1,8 @@
 """The secretariat's workspace: dashboard, meetings, agenda and papers.
 
 Every view fetches through council.access (404 for "not yours" and "does not exist"),
-every mutation is a POST, and every edit calls minutes_assert_editable first, through
-the services, so approved minutes stay frozen.
+every mutation is a POST, and every edit goes through a service that checks the freeze
+rule (minutes/frozen.py) before it writes, so approved minutes stay frozen.
 """
 
 from django.contrib import messages
@@ -276,7 +276,6 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
         messages.error(request, _("Skriv en tittel på saken."))
         return redirect("workspace:meeting", meeting.pk)
     try:
-        minutes_assert_editable(meeting=meeting)
         item = agenda.agenda_item_add(
             meeting=meeting,
             title=form.cleaned_data["title"],
@@ -374,7 +373,6 @@ def item_move(request: HttpRequest, item_id: int) -> HttpResponse:
     item = access(request.user, AgendaItem, item_id)
     delta = -1 if request.POST.get("direction") == "up" else 1
     try:
-        minutes_assert_editable(meeting=item.meeting)
         agenda.agenda_move(item=item, delta=delta)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
