@@ -28,7 +28,19 @@ T = TypeVar("T", bound=Model)
 _COUNCIL_PATH: dict[type[Model], tuple[str, tuple[str, ...]]] = {
     Meeting: ("council", ("council", "minutes")),
     AgendaItem: ("council", ("meeting", "meeting__council", "decision")),
-    Input: ("item__council", ("item", "item__meeting", "item__meeting__council")),
+    # The input's parent and attribution: what saving and showing one field reads.
+    Input: (
+        "item__council",
+        (
+            "item",
+            "item__meeting",
+            "item__meeting__council",
+            "parent",
+            "organisation",
+            "sector",
+            "person",
+        ),
+    ),
     Decision: ("item__council", ("item", "item__meeting", "item__meeting__council")),
     Attachment: ("meeting__council", ("meeting", "meeting__council", "item")),
     Attendance: ("meeting__council", ("meeting", "meeting__council")),

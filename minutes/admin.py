@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from minutes import services
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -20,6 +19,7 @@ from minutes.models import (
     Meeting,
     Minutes,
 )
+from minutes.services import agenda, lifecycle
 
 
 class AttendanceInline(admin.TabularInline):
@@ -81,7 +81,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
             super().save_model(request, obj, form, change)
             return
         # New meetings get their standard items and draft minutes from the service.
-        created = services.meeting_create(
+        created = agenda.meeting_create(
             council=obj.council,
             date=obj.date,
             number=obj.number,
@@ -102,7 +102,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
         meeting = form.instance
         for item in instances:
             if item.pk is None:
-                services.agenda_item_add(
+                agenda.agenda_item_add(
                     meeting=meeting,
                     title=item.title,
                     kind=item.kind,
@@ -112,7 +112,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
                 item.save()
         for item in formset.deleted_objects:
             item.delete()
-        services.agenda_renumber(meeting=meeting)
+        agenda.agenda_renumber(meeting=meeting)
 
 
 class InputInline(admin.StackedInline):
@@ -167,7 +167,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.revision += 1
+            # The model moves the revision on, as for every other save.
             super().save_model(request, obj, form, change)
             return
         fields = {
@@ -182,7 +182,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
             )
             if name in form.cleaned_data
         }
-        created = services.agenda_item_add(
+        created = agenda.agenda_item_add(
             meeting=obj.meeting, title=obj.title, kind=obj.kind, **fields
         )
         obj.pk = created.pk
@@ -232,8 +232,9 @@ class MinutesAdmin(admin.ModelAdmin):
         "published_at",
         "correction_reason",
     ]
-    # Status changes go through the transitions in minutes/services.py, which check
-    # the state and the user's role; the rest of the review is at /gjennomsyn/.
+    # Status changes go through the transitions in minutes/services/lifecycle.py,
+    # which check the state and the user's role; the rest of the review is at
+    # /gjennomsyn/.
     actions = ["publish_selected", "approve_online_selected"]
 
     def has_add_permission(self, request):
@@ -253,12 +254,12 @@ class MinutesAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publiser valgte godkjente referater"))
     def publish_selected(self, request, queryset):
-        self._transition(request, queryset, services.minutes_publish, _("publisert."))
+        self._transition(request, queryset, lifecycle.minutes_publish, _("publisert."))
 
     @admin.action(
         description=_("Godkjenn valgte referater (når medlemmene har godkjent)")
     )
     def approve_online_selected(self, request, queryset):
         self._transition(
-            request, queryset, services.minutes_approve_online, _("godkjent.")
+            request, queryset, lifecycle.minutes_approve_online, _("godkjent.")
         )

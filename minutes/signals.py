@@ -1,8 +1,8 @@
 """Cached public pages are forgotten when what they show changes.
 
-Publishing and correcting minutes invalidate in minutes/services.py; these receivers
-cover the rest, whichever way the change is made (admin, workspace, commands). Content
-of approved minutes cannot change, so it needs no receiver here.
+Publishing and correcting minutes invalidate in minutes/services/lifecycle.py; these
+receivers cover the rest, whichever way the change is made (admin, workspace,
+commands). Content of approved minutes cannot change, so it needs no receiver here.
 """
 
 from django.db.models.signals import post_delete, post_save

@@ -1,10 +1,11 @@
 """Review of draft minutes online: members read, comment and approve; the secretariat
 answers, sends new versions, records approval, publishes and corrects.
 
-Every state change is one POST view that calls one service in minutes/services.py and
-redirects; the services check state and role and raise MinutesStateError (shown as a
-message) when a step is not allowed. Access goes through council/access.py: members
-and the secretariat of the council get the pages, everyone else a 404.
+Every state change is one POST view that calls one service of
+minutes/services/lifecycle.py and redirects; the services check state and role and
+raise MinutesStateError (shown as a message) when a step is not allowed. Access goes
+through minutes/access.py: members and the secretariat of the council get the pages,
+everyone else a 404.
 """
 
 import datetime
@@ -21,7 +22,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from council.access import readable_councils, served_councils
 from council.models import Council
-from minutes import services
 from minutes.access import access, access_minutes
 from minutes.diff import version_diff
 from minutes.document import MinutesDocument, minutes_snapshot
@@ -32,6 +32,11 @@ from minutes.models import (
     MinutesVersion,
     ReviewApproval,
     ReviewComment,
+)
+from minutes.services import lifecycle
+from minutes.services.review import (
+    council_voting_members,
+    minutes_approval_progress,
 )
 
 
@@ -90,8 +95,8 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """The member's reading page: the version under review, marked as a draft, with
     comments on the whole, each item and each input, and approve / ask for changes."""
     meeting, minutes, can_edit = access_minutes(request.user, meeting_id)
-    open_version = services.minutes_open_version(minutes)
-    version = open_version or services.minutes_latest_version(minutes)
+    open_version = lifecycle.minutes_open_version(minutes)
+    version = open_version or lifecycle.minutes_latest_version(minutes)
     comments = []
     if version is not None:
         document = MinutesDocument.from_snapshot(version.content, version=version)
@@ -106,7 +111,7 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
     progress = None
     if open_version is not None:
         person = (
-            services.council_voting_members(council=meeting.council)
+            council_voting_members(council=meeting.council)
             .filter(user=request.user)
             .first()
         )
@@ -115,9 +120,7 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
             my_answer = ReviewApproval.objects.filter(
                 version=open_version, person=person
             ).first()
-        progress = services.minutes_approval_progress(
-            minutes=minutes, version=open_version
-        )
+        progress = minutes_approval_progress(minutes=minutes, version=open_version)
     context = {
         "meeting": meeting,
         "minutes": minutes,
@@ -142,7 +145,7 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def review_comment(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting, minutes, _can_edit = access_minutes(request.user, meeting_id)
     try:
-        services.review_comment_add(
+        lifecycle.review_comment_add(
             minutes=minutes,
             by=request.user,
             text=request.POST.get("text", ""),
@@ -161,7 +164,7 @@ def review_comment(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def review_decide(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting, minutes, _can_edit = access_minutes(request.user, meeting_id)
     try:
-        services.minutes_member_decide(
+        lifecycle.minutes_member_decide(
             minutes=minutes, by=request.user, decision=request.POST.get("decision", "")
         )
     except ValidationError as error:
@@ -203,16 +206,14 @@ def review_dashboard(request: HttpRequest, meeting_id: int) -> HttpResponse:
         for key in sorted(groups, key=lambda k: -1 if k is None else order.get(k, 1e9)):
             label = _("Hele referatet") if key is None else titles.get(key, "")
             comment_groups.append({"label": label, "comments": groups[key]})
-        voters = list(services.council_voting_members(council=council).order_by("name"))
+        voters = list(council_voting_members(council=council).order_by("name"))
         given = {a.person_id: a for a in ReviewApproval.objects.filter(version=latest)}
         answers = [(person, given.get(person.pk)) for person in voters]
         if open_version is not None:
-            progress = services.minutes_approval_progress(
-                minutes=minutes, version=open_version
-            )
+            progress = minutes_approval_progress(minutes=minutes, version=open_version)
     changed_since = bool(
         latest
-        and minutes.status in services.APPROVABLE_STATUSES
+        and minutes.status in lifecycle.APPROVABLE_STATUSES
         and latest.content != minutes_snapshot(meeting=meeting)
     )
     approving_items = AgendaItem.objects.filter(
@@ -230,8 +231,8 @@ def review_dashboard(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "progress": progress,
         "changed_since": changed_since,
         "approving_items": approving_items,
-        "can_send": minutes.status in services.APPROVABLE_STATUSES,
-        "can_approve_at_meeting": minutes.status in services.APPROVABLE_STATUSES
+        "can_send": minutes.status in lifecycle.APPROVABLE_STATUSES,
+        "can_approve_at_meeting": minutes.status in lifecycle.APPROVABLE_STATUSES
         and council.approval_rule == Council.ApprovalRule.NEXT_MEETING,
         "comment_statuses": [
             ReviewComment.Status.ACCEPTED,
@@ -257,7 +258,7 @@ def review_send(request: HttpRequest, meeting_id: int) -> HttpResponse:
         messages.error(request, _("Skriv fristen som en dato, f.eks. 2024-03-15."))
         return _to_dashboard(meeting.pk)
     try:
-        version = services.minutes_send_for_review(
+        version = lifecycle.minutes_send_for_review(
             minutes=minutes, by=request.user, deadline=deadline
         )
     except ValidationError as error:
@@ -283,7 +284,7 @@ def review_resolve(
         version__minutes__meeting_id=meeting_id,
     )
     try:
-        services.review_comment_resolve(
+        lifecycle.review_comment_resolve(
             comment=comment,
             by=request.user,
             status=request.POST.get("status", ""),
@@ -307,7 +308,9 @@ def review_approve_at_meeting(request: HttpRequest, meeting_id: int) -> HttpResp
         messages.error(request, _("Velg saken som godkjente referatet."))
         return _to_dashboard(meeting.pk)
     try:
-        services.minutes_approve_at_meeting(minutes=minutes, item=item, by=request.user)
+        lifecycle.minutes_approve_at_meeting(
+            minutes=minutes, item=item, by=request.user
+        )
     except ValidationError as error:
         _fail(request, error)
     else:
@@ -320,7 +323,7 @@ def review_approve_at_meeting(request: HttpRequest, meeting_id: int) -> HttpResp
 def review_approve_online(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting, minutes, _can_edit = access_minutes(request.user, meeting_id, edit=True)
     try:
-        services.minutes_approve_online(minutes=minutes, by=request.user)
+        lifecycle.minutes_approve_online(minutes=minutes, by=request.user)
     except ValidationError as error:
         _fail(request, error)
     else:
@@ -333,7 +336,7 @@ def review_approve_online(request: HttpRequest, meeting_id: int) -> HttpResponse
 def review_publish(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting, minutes, _can_edit = access_minutes(request.user, meeting_id, edit=True)
     try:
-        services.minutes_publish(minutes=minutes, by=request.user)
+        lifecycle.minutes_publish(minutes=minutes, by=request.user)
     except ValidationError as error:
         _fail(request, error)
     else:
@@ -346,7 +349,7 @@ def review_publish(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def review_correct(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting, minutes, _can_edit = access_minutes(request.user, meeting_id, edit=True)
     try:
-        services.minutes_start_correction(
+        lifecycle.minutes_start_correction(
             minutes=minutes, by=request.user, reason=request.POST.get("reason", "")
         )
     except ValidationError as error:

@@ -11,9 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from council.models import Membership, Person
-from minutes.emails import absence_token_read
+from minutes.mail import absence_token_read
 from minutes.models import Attendance, Meeting
-from minutes.services_workspace import attendance_report_absence, person_find_or_create
+from minutes.services.attendance import (
+    attendance_report_absence,
+    person_find_or_create,
+)
 from review.forms import AbsenceForm
 
 

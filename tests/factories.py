@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from council.models import Council, Membership, Organisation, Person, Sector
-from minutes import services
+from minutes.services import agenda, lifecycle
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -64,7 +64,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 def make_meeting(council=None, date=datetime.date(2024, 3, 1), **kwargs):
     """A meeting created the way users create them: numbered, with standard items."""
-    return services.meeting_create(
+    return agenda.meeting_create(
         council=council or CouncilFactory(), date=date, **kwargs
     )
 
@@ -75,11 +75,11 @@ APPROVED_AT = datetime.datetime(2024, 4, 1, tzinfo=datetime.UTC)
 def publish(meeting, *, approved_at: datetime.datetime = APPROVED_AT):
     """Publish the minutes as production does: through the services, so they get a
     version, a frozen PDF and a published snapshot (the public reads nothing else)."""
-    minutes = services.minutes_approve_historical(
+    minutes = lifecycle.minutes_approve_historical(
         minutes=meeting.minutes, approved_at=approved_at
     )
     if minutes.status != minutes.Status.PUBLISHED:
-        services.minutes_publish(minutes=minutes)
+        lifecycle.minutes_publish(minutes=minutes)
     meeting.refresh_from_db()
     return meeting
 

@@ -51,7 +51,31 @@ def item_kind_label(kind: str) -> str:
         return kind
 
 
-class AgendaItem(FrozenContentMixin, models.Model):
+class RevisedContent:
+    """Content that editors type: every save() of a stored row moves `revision` on.
+
+    The one place the revision changes, whatever the path (workspace, admin, shell):
+    an editor who loaded an older revision is then told of the change instead of
+    overwriting it (minutes/services/editing.py). Creating a row, and the queryset
+    updates that renumber items and order inputs, leave it alone.
+    """
+
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if self._state.adding or (update_fields is not None and not update_fields):
+            super().save(*args, **kwargs)
+            return
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "revision"}
+        self.revision += 1
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            self.revision -= 1
+            raise
+
+
+class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
     """An agenda item (sak), numbered through the council's year: 38/22."""
 
     class Standard(models.TextChoices):
@@ -109,7 +133,8 @@ class AgendaItem(FrozenContentMixin, models.Model):
             "Bakgrunn og innledning. Linjer som starter med «- » blir punktlister."
         ),
     )
-    # Bumped on every saved edit; editors send it back so concurrent edits are caught.
+    # Moved on by every save (RevisedContent); editors send it back so concurrent
+    # edits are caught.
     revision = models.PositiveIntegerField(_("revisjon"), default=1, editable=False)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
@@ -156,10 +181,25 @@ class AgendaItem(FrozenContentMixin, models.Model):
             allowed = {choice.value for choice in ItemKind} | set(
                 self.meeting.council.extra_item_kinds or []
             )
+            if self.kind and self.kind not in allowed:
+                raise ValidationError(
+                    {"kind": _("«%(kind)s» er ikke en sakstype i dette rådet.")},
+                    code="unknown_kind",
+                    params={"kind": self.kind},
+                )
+
+    def validate_constraints(self, exclude=None) -> None:
+        # The unique sak number, checked here rather than in clean() so that a save
+        # of other fields (full_clean(exclude=…)) skips the query; the message names
+        # the number, which the constraint's own message cannot. The meeting decides
+        # the council and year, so changing it checks the number too.
+        exclude = set(exclude or ())
+        checked = not {"number", "meeting"} <= exclude
+        if checked and self.meeting_id and self.number:
             taken = AgendaItem.objects.filter(
                 council_id=self.council_id, year=self.year, number=self.number
             ).exclude(pk=self.pk)
-            if self.number and taken.exists():
+            if taken.exists():
                 raise ValidationError(
                     {
                         "number": _(
@@ -169,12 +209,8 @@ class AgendaItem(FrozenContentMixin, models.Model):
                     },
                     code="duplicate_number",
                 )
-            if self.kind and self.kind not in allowed:
-                raise ValidationError(
-                    {"kind": _("«%(kind)s» er ikke en sakstype i dette rådet.")},
-                    code="unknown_kind",
-                    params={"kind": self.kind},
-                )
+            exclude.add("number")
+        super().validate_constraints(exclude=exclude)
 
     @property
     def number_label(self) -> str:
@@ -186,7 +222,7 @@ class AgendaItem(FrozenContentMixin, models.Model):
         return item_kind_label(self.kind) if self.kind else ""
 
 
-class Input(FrozenContentMixin, models.Model):
+class Input(RevisedContent, FrozenContentMixin, models.Model):
     """One contribution under an item (innspill), optionally a sub-bullet of another."""
 
     class Attribution(models.TextChoices):
@@ -307,7 +343,7 @@ class Input(FrozenContentMixin, models.Model):
         return ""
 
 
-class Decision(FrozenContentMixin, models.Model):
+class Decision(RevisedContent, FrozenContentMixin, models.Model):
     """The proposed decision in the summons and the decision in the minutes (vedtak)."""
 
     item = models.OneToOneField(

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from minutes import services
 from minutes.models import AgendaItem, Attachment, Decision, Input, Minutes
+from minutes.services import lifecycle
 from tests.api.conftest import SECRET
 
 LISTS = [
@@ -127,7 +127,7 @@ def test_list_counts_are_cached_and_forgotten_when_minutes_are_published(
     Minutes.objects.filter(meeting=archive.draft).update(
         status=Minutes.Status.APPROVED, approved_at=timezone.now()
     )
-    services.minutes_publish(minutes=Minutes.objects.get(meeting=archive.draft))
+    lifecycle.minutes_publish(minutes=Minutes.objects.get(meeting=archive.draft))
     total = client.get("/api/inputs/").json()["pagination"]["totalElements"]
     assert total == Input.objects.count()
     assert total > first

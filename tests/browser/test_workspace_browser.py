@@ -113,7 +113,7 @@ def test_unsaved_text_comes_back_after_a_reload_when_the_server_is_unreachable(
 
 
 def test_a_colleagues_save_shows_both_texts_to_merge(page, meeting):
-    from minutes.services_workspace import content_save
+    from minutes.services.editing import content_save
 
     item = meeting.items.get(standard="secretariat_info")
     open_minutes(page, meeting)

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from minutes import services
 from minutes.models import AgendaItem, Decision
+from minutes.services import agenda, summons
 from tests.factories import CouncilFactory, make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -82,17 +82,17 @@ def test_a_meeting_can_start_numbering_mid_year(council):
     meeting = make_meeting(council, datetime.date(2022, 12, 2))
     meeting.first_item_number = 38
     meeting.save()
-    services.agenda_renumber(meeting=meeting)
+    agenda.agenda_renumber(meeting=meeting)
     assert numbers(meeting) == [38, 39, 40]
 
 
 def test_added_items_go_before_eventuelt_and_numbers_follow_the_order(council):
     meeting = make_meeting(council, datetime.date(2022, 2, 1))
-    services.agenda_item_add(meeting=meeting, title="Ny sak", kind="drofting")
+    agenda.agenda_item_add(meeting=meeting, title="Ny sak", kind="drofting")
     assert titles(meeting)[-2:] == ["Ny sak", "Eventuelt"]
     assert numbers(meeting) == [1, 2, 3, 4]
     new = AgendaItem.objects.get(title="Ny sak")
-    services.agenda_move(item=new, delta=-1)
+    agenda.agenda_move(item=new, delta=-1)
     assert titles(meeting)[1] == "Ny sak"
     assert numbers(meeting) == [1, 2, 3, 4]
     assert AgendaItem.objects.get(title="Ny sak").number == 2
@@ -100,12 +100,12 @@ def test_added_items_go_before_eventuelt_and_numbers_follow_the_order(council):
 
 def test_numbers_stay_fixed_after_the_summons(council):
     meeting = make_meeting(council, datetime.date(2022, 2, 1))
-    services.agenda_item_add(meeting=meeting, title="Ny sak", kind="drofting")
-    services.summons_mark_sent(meeting=meeting)
+    agenda.agenda_item_add(meeting=meeting, title="Ny sak", kind="drofting")
+    summons.summons_mark_sent(meeting=meeting)
     new = AgendaItem.objects.get(title="Ny sak")
-    services.agenda_move(item=new, delta=-1)
+    agenda.agenda_move(item=new, delta=-1)
     assert AgendaItem.objects.get(title="Ny sak").number == 3
-    late = services.agenda_item_add(meeting=meeting, title="Tilleggssak")
+    late = agenda.agenda_item_add(meeting=meeting, title="Tilleggssak")
     assert late.number == 5
     assert late.is_late_addition
     assert titles(meeting)[-1] == "Eventuelt"
@@ -115,7 +115,7 @@ def test_renumbering_refuses_to_collide_with_a_later_meeting(council):
     first = make_meeting(council, datetime.date(2022, 2, 1))
     make_meeting(council, datetime.date(2022, 5, 1))
     with pytest.raises(ValidationError) as excinfo:
-        services.agenda_item_add(meeting=first, title="For sent")
+        agenda.agenda_item_add(meeting=first, title="For sent")
     assert "kolliderer" in str(excinfo.value)
     assert numbers(first) == [1, 2, 3]
 
@@ -123,11 +123,11 @@ def test_renumbering_refuses_to_collide_with_a_later_meeting(council):
 def test_unknown_item_kinds_are_refused_but_a_council_can_add_its_own(council):
     meeting = make_meeting(council, datetime.date(2022, 2, 1))
     with pytest.raises(ValidationError):
-        services.agenda_item_add(meeting=meeting, title="X", kind="Til høring")
+        agenda.agenda_item_add(meeting=meeting, title="X", kind="Til høring")
     council.extra_item_kinds = ["Til høring"]
     council.save()
     meeting.refresh_from_db()
-    item = services.agenda_item_add(meeting=meeting, title="X", kind="Til høring")
+    item = agenda.agenda_item_add(meeting=meeting, title="X", kind="Til høring")
     assert item.kind_label == "Til høring"
 
 
@@ -150,12 +150,12 @@ class TestNumberingProperties(HypothesisTestCase):
         for index, extra in enumerate(extra_items):
             meeting = make_meeting(council, datetime.date(2022, 1 + index, 10))
             for n in range(extra):
-                services.agenda_item_add(meeting=meeting, title=f"Sak {n}")
+                agenda.agenda_item_add(meeting=meeting, title=f"Sak {n}")
             meetings.append(meeting)
         last = meetings[-1]
         items = list(AgendaItem.objects.filter(meeting=last).order_by("order"))
         for position, delta in moves:
-            services.agenda_move(item=items[position % len(items)], delta=delta)
+            agenda.agenda_move(item=items[position % len(items)], delta=delta)
         all_numbers = []
         for meeting in meetings:
             mine = numbers(meeting)

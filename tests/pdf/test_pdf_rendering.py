@@ -127,14 +127,14 @@ def test_the_pdf_shows_members_with_organisation_and_partial_times(council):
 
 
 def test_approving_minutes_at_the_next_meeting_stores_the_pdf_once(council, media_root):
-    from minutes import services
+    from minutes.services import lifecycle
 
     first = make_meeting(council, datetime.date(2022, 2, 1))
     second = make_meeting(council, datetime.date(2022, 3, 1))
     item = second.items.get(approves_minutes_of=first)
     minutes = Minutes.objects.get(meeting=first)
 
-    services.minutes_approve_at_meeting(minutes=minutes, item=item)
+    lifecycle.minutes_approve_at_meeting(minutes=minutes, item=item)
 
     minutes.refresh_from_db()
     assert minutes.pdf_file.name.startswith(f"referater/{council.slug}/2022/")

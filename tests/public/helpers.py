@@ -8,8 +8,8 @@ import datetime
 
 from django.core.files.base import ContentFile
 
-from minutes import services
 from minutes.models import Attachment, Attendance, Input
+from minutes.services import agenda
 from tests import factories
 from tests.factories import MembershipFactory, OrganisationFactory, make_meeting
 
@@ -29,7 +29,7 @@ def filled_meeting(council, date, *, size: int, published: bool = True):
         Attendance.objects.create(
             meeting=meeting, membership=member, person=member.person, order=n
         )
-        item = services.agenda_item_add(
+        item = agenda.agenda_item_add(
             meeting=meeting,
             title=f"Sak om tema {n}",
             kind="drofting",

@@ -12,8 +12,8 @@ from django.utils import timezone
 from core import cache as cache_module
 from core.cache import invalidate_public_pages
 from council.models import Council
-from minutes import services
 from minutes.models import Minutes
+from minutes.services import lifecycle
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,
@@ -61,7 +61,7 @@ def test_publishing_minutes_shows_them_at_once(client, council):
     meeting = make_meeting(council, datetime.date(2022, 2, 1))
     council.publish_on_approval = False
     council.save()
-    services.minutes_approve_historical(
+    lifecycle.minutes_approve_historical(
         minutes=meeting.minutes,
         approved_at=datetime.datetime(2022, 3, 1, tzinfo=datetime.UTC),
     )
@@ -70,7 +70,7 @@ def test_publishing_minutes_shows_them_at_once(client, council):
         meeting.get_absolute_url()
         not in client.get(council.get_absolute_url()).content.decode()
     )
-    services.minutes_publish(minutes=Minutes.objects.get(meeting=meeting))
+    lifecycle.minutes_publish(minutes=Minutes.objects.get(meeting=meeting))
     assert meeting.get_absolute_url() in client.get("/").content.decode()
     assert (
         meeting.get_absolute_url()

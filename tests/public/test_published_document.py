@@ -12,9 +12,9 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from council.models import Organisation, Person
-from minutes import services
 from minutes.document import SCHEMA_PATH, MinutesDocument, minutes_snapshot
 from minutes.models import Attachment, Input, Minutes
+from minutes.services import lifecycle
 from tests.factories import UserFactory, publish
 from tests.public.helpers import filled_meeting
 
@@ -128,7 +128,7 @@ def test_a_correction_changes_nothing_public_until_it_is_published(client, meeti
     meeting.council.secretariat_users.add(secretariat)
     entry = Input.objects.filter(item__meeting=meeting).order_by("pk").last()
     published_text = entry.text
-    services.minutes_start_correction(
+    lifecycle.minutes_start_correction(
         minutes=meeting.minutes, by=secretariat, reason="Feil i et innspill"
     )
     Input.objects.filter(pk=entry.pk).update(text="Rettet, ikke godkjent tekst.")
@@ -141,7 +141,7 @@ def test_a_correction_changes_nothing_public_until_it_is_published(client, meeti
     assert "Rettet, ikke godkjent tekst." not in during
     assert "Et nytt sted" not in during
 
-    services.minutes_approve_historical(
+    lifecycle.minutes_approve_historical(
         minutes=Minutes.objects.get(pk=meeting.minutes.pk),
         approved_at=datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC),
     )

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import pytest
 
 from council.models import Council, Membership
-from minutes import services
 from minutes.models import Attendance, Input, Minutes
+from minutes.services import agenda, lifecycle
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,
@@ -70,7 +70,7 @@ def build_cast(approval_rule: str, *, publish_on_approval: bool = True) -> Cast:
     other = CouncilFactory(name="Annet råd", slug="annet-rad")
     charlie = _member(other, "charlie")
     meeting = make_meeting(council=council, date=datetime.date(2024, 3, 1))
-    item = services.agenda_item_add(
+    item = agenda.agenda_item_add(
         meeting=meeting,
         title="Nasjonal e-helsestrategi",
         kind="drofting",
@@ -135,7 +135,7 @@ def media_root(settings, tmp_path):
 
 
 def send(cast: Cast, deadline) -> object:
-    return services.minutes_send_for_review(
+    return lifecycle.minutes_send_for_review(
         minutes=cast.minutes, by=cast.alice, deadline=deadline
     )
 

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from council.models import Council
-from minutes import services
 from minutes.models import Minutes, MinutesEvent
+from minutes.services import lifecycle
 from tests.factories import make_meeting
 from tests.review.conftest import build_cast, refresh
 
@@ -24,7 +24,7 @@ def test_publishing_from_the_admin_goes_through_the_transition(admin_client):
     cast = build_cast(Council.ApprovalRule.NEXT_MEETING, publish_on_approval=False)
     later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
     item = later.items.get(approves_minutes_of=cast.meeting)
-    services.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
+    lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
     response = admin_client.post(
         reverse("admin:minutes_minutes_changelist"),
         {"action": "publish_selected", "_selected_action": [cast.minutes.pk]},

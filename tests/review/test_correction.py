@@ -6,8 +6,8 @@ import datetime
 
 from django.urls import reverse
 
-from minutes import services
 from minutes.models import Input, Minutes, MinutesVersion
+from minutes.services import lifecycle
 from tests.factories import make_meeting
 from tests.review.conftest import refresh
 
@@ -15,7 +15,7 @@ from tests.review.conftest import refresh
 def _publish(cast):
     later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
     item = later.items.get(approves_minutes_of=cast.meeting)
-    services.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
+    lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
     return item
 
 
@@ -56,7 +56,7 @@ def test_a_correction_from_start_to_publication(client, next_meeting_cast, deadl
     assert "Rettet innspill." not in api
 
     # The next meeting approves the corrected minutes; they are published at once.
-    services.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
+    lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
     minutes = refresh(cast.minutes)
     assert minutes.status == Minutes.Status.PUBLISHED
     assert minutes.pdf_sha256 and minutes.pdf_sha256 != first_pdf
@@ -82,7 +82,7 @@ def test_a_correction_from_start_to_publication(client, next_meeting_cast, deadl
 
 
 def test_an_unpublished_version_has_no_public_address(client, cast, deadline):
-    services.minutes_send_for_review(
+    lifecycle.minutes_send_for_review(
         minutes=cast.minutes, by=cast.alice, deadline=deadline
     )
     url = reverse(

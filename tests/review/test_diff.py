@@ -84,9 +84,9 @@ def test_body_and_decision_changes_are_diffed(cast, before):
 
 
 def test_added_and_removed_items(cast, before):
-    from minutes import services
+    from minutes.services import agenda
 
-    services.agenda_item_add(meeting=cast.meeting, title="Helt ny sak")
+    agenda.agenda_item_add(meeting=cast.meeting, title="Helt ny sak")
     cast.item.delete()
     diff = version_diff(before, _document(cast))
     status = {i.title: i.status for i in diff.items}
@@ -97,14 +97,14 @@ def test_added_and_removed_items(cast, before):
 def test_the_compare_page_marks_ins_and_del(client, cast, deadline):
     from django.urls import reverse
 
-    from minutes import services
+    from minutes.services import lifecycle
 
-    services.minutes_send_for_review(
+    lifecycle.minutes_send_for_review(
         minutes=cast.minutes, by=cast.alice, deadline=deadline
     )
     Input.objects.filter(pk=cast.inputs[1].pk).update(text="Finansieringen er avklart.")
     Input.objects.create(item=cast.item, order=9, text="Helt nytt.")
-    services.minutes_send_for_review(
+    lifecycle.minutes_send_for_review(
         minutes=cast.minutes, by=cast.alice, deadline=deadline
     )
     client.force_login(cast.carol)

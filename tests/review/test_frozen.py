@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
-from minutes import services
 from minutes.errors import MinutesFrozenError
+from minutes.frozen import minutes_assert_editable
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -21,6 +21,7 @@ from minutes.models import (
     Meeting,
     MinutesVersion,
 )
+from minutes.services import lifecycle
 from tests.factories import make_meeting
 
 FROZEN = "Referatet er godkjent og kan ikke endres"
@@ -36,7 +37,7 @@ def frozen(next_meeting_cast):
     Attachment.objects.create(
         meeting=cast.meeting, title="Strategi.pdf", file="vedlegg/strategi.pdf"
     )
-    services.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
+    lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
     cast.later = later
     return cast
 
@@ -172,7 +173,7 @@ def test_a_version_snapshot_never_changes(frozen):
 
 
 def test_a_correction_makes_the_content_editable_again(frozen):
-    services.minutes_start_correction(
+    lifecycle.minutes_start_correction(
         minutes=frozen.minutes, by=frozen.alice, reason="Feil i innspill"
     )
     row = _rows(frozen)["input"]
@@ -183,7 +184,7 @@ def test_a_correction_makes_the_content_editable_again(frozen):
 
 def test_the_guard_error_is_a_validation_error(frozen):
     with pytest.raises(ValidationError):
-        services.minutes_assert_editable(meeting=frozen.meeting)
+        minutes_assert_editable(meeting=frozen.meeting)
 
 
 @pytest.mark.skipif(

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from minutes import services
 from minutes.models import MinutesEvent, ReminderSent, ReviewApproval
+from minutes.services import lifecycle
 from tests.review.conftest import send
 
 APPROVE = ReviewApproval.Decision.APPROVE
@@ -41,11 +41,11 @@ def test_review_opened_mail_in_each_members_language(
 
 def test_the_member_hears_when_a_comment_is_answered(cast, deadline, mailoutbox):
     send(cast, deadline)
-    comment = services.review_comment_add(
+    comment = lifecycle.review_comment_add(
         minutes=cast.minutes, by=cast.carol, text="Mangler et navn."
     )
     mailoutbox.clear()
-    services.review_comment_resolve(
+    lifecycle.review_comment_resolve(
         comment=comment, by=cast.alice, status="accepted", reply="Lagt til."
     )
     (mail,) = mailoutbox
@@ -58,7 +58,7 @@ def test_approval_and_publication_are_announced(cast, deadline, mailoutbox):
     send(cast, deadline)
     mailoutbox.clear()
     for user in (cast.bob, cast.carol, cast.dave):
-        services.minutes_member_decide(minutes=cast.minutes, by=user, decision=APPROVE)
+        lifecycle.minutes_member_decide(minutes=cast.minutes, by=user, decision=APPROVE)
     subjects = [m.subject for m in _to(mailoutbox, "bob@example.org")]
     assert subjects == [
         "Referatet er godkjent: Møte 1/2024 i Testrådet",
@@ -76,7 +76,7 @@ def soon(cast):
 
 
 def test_a_reminder_goes_to_members_who_have_not_answered(soon, mailoutbox):
-    services.minutes_member_decide(minutes=soon.minutes, by=soon.bob, decision=APPROVE)
+    lifecycle.minutes_member_decide(minutes=soon.minutes, by=soon.bob, decision=APPROVE)
     mailoutbox.clear()
     call_command("send_review_reminders")
     assert sorted(m.to[0] for m in mailoutbox) == [

@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from council.models import Council
-from minutes import services
 from minutes.errors import MinutesStateError
 from minutes.models import (
     Minutes,
@@ -16,6 +15,7 @@ from minutes.models import (
     ReviewApproval,
     ReviewComment,
 )
+from minutes.services import lifecycle
 from tests.factories import make_meeting
 from tests.review.conftest import refresh, send
 
@@ -24,7 +24,7 @@ APPROVE = ReviewApproval.Decision.APPROVE
 
 def test_errors_are_validation_errors_with_norwegian_messages(cast):
     with pytest.raises(ValidationError) as caught:
-        services.minutes_publish(minutes=cast.minutes, by=cast.alice)
+        lifecycle.minutes_publish(minutes=cast.minutes, by=cast.alice)
     assert isinstance(caught.value, MinutesStateError)
     assert caught.value.messages == ["Bare godkjente referater kan publiseres."]
 
@@ -58,7 +58,7 @@ def test_later_edits_do_not_touch_the_snapshot(cast, deadline):
 
 def test_sending_needs_a_deadline(cast):
     with pytest.raises(MinutesStateError, match="Sett en frist"):
-        services.minutes_send_for_review(
+        lifecycle.minutes_send_for_review(
             minutes=cast.minutes, by=cast.alice, deadline=None
         )
     assert refresh(cast.minutes).status == Minutes.Status.DRAFT
@@ -66,26 +66,26 @@ def test_sending_needs_a_deadline(cast):
 
 def test_sending_refuses_a_deadline_in_the_past(cast):
     with pytest.raises(MinutesStateError, match="tilbake i tid"):
-        services.minutes_send_for_review(
+        lifecycle.minutes_send_for_review(
             minutes=cast.minutes, by=cast.alice, deadline=datetime.date(2000, 1, 1)
         )
 
 
 def test_only_the_secretariat_sends_for_review(cast, deadline):
     with pytest.raises(MinutesStateError, match="Bare rådets sekretariat"):
-        services.minutes_send_for_review(
+        lifecycle.minutes_send_for_review(
             minutes=cast.minutes, by=cast.bob, deadline=deadline
         )
 
 
 def test_a_new_version_waits_until_every_comment_is_answered(cast, deadline):
     send(cast, deadline)
-    comment = services.review_comment_add(
+    comment = lifecycle.review_comment_add(
         minutes=cast.minutes, by=cast.carol, text="Skriv «forankres» annerledes."
     )
     with pytest.raises(MinutesStateError, match="Svar på alle åpne kommentarer"):
         send(cast, deadline)
-    services.review_comment_resolve(
+    lifecycle.review_comment_resolve(
         comment=comment, by=cast.alice, status="accepted", reply="Rettet."
     )
     second = send(cast, deadline)
@@ -111,16 +111,18 @@ def test_the_database_allows_only_one_open_review_round(cast, deadline):
 
 def test_members_cannot_approve_a_draft_that_was_not_sent(cast):
     with pytest.raises(MinutesStateError, match="ikke til gjennomsyn"):
-        services.minutes_member_decide(
+        lifecycle.minutes_member_decide(
             minutes=cast.minutes, by=cast.bob, decision=APPROVE
         )
 
 
 def test_a_deputy_comments_but_does_not_vote(cast, deadline):
     send(cast, deadline)
-    services.review_comment_add(minutes=cast.minutes, by=cast.erin, text="Et innspill.")
+    lifecycle.review_comment_add(
+        minutes=cast.minutes, by=cast.erin, text="Et innspill."
+    )
     with pytest.raises(MinutesStateError, match="Bare rådets medlemmer"):
-        services.minutes_member_decide(
+        lifecycle.minutes_member_decide(
             minutes=cast.minutes, by=cast.erin, decision=APPROVE
         )
 
@@ -128,9 +130,9 @@ def test_a_deputy_comments_but_does_not_vote(cast, deadline):
 def test_a_member_of_another_council_can_neither_comment_nor_approve(cast, deadline):
     send(cast, deadline)
     with pytest.raises(MinutesStateError):
-        services.review_comment_add(minutes=cast.minutes, by=cast.charlie, text="Hei")
+        lifecycle.review_comment_add(minutes=cast.minutes, by=cast.charlie, text="Hei")
     with pytest.raises(MinutesStateError):
-        services.minutes_member_decide(
+        lifecycle.minutes_member_decide(
             minutes=cast.minutes, by=cast.charlie, decision=APPROVE
         )
 
@@ -138,10 +140,10 @@ def test_a_member_of_another_council_can_neither_comment_nor_approve(cast, deadl
 def test_a_comment_must_point_at_something_in_the_version(cast, deadline):
     send(cast, deadline)
     with pytest.raises(MinutesStateError, match="Innspillet finnes ikke"):
-        services.review_comment_add(
+        lifecycle.review_comment_add(
             minutes=cast.minutes, by=cast.bob, text="Hm", input_id=999999
         )
-    comment = services.review_comment_add(
+    comment = lifecycle.review_comment_add(
         minutes=cast.minutes, by=cast.bob, text="Uklart", input_id=cast.inputs[1].pk
     )
     assert comment.input == cast.inputs[1]
@@ -151,20 +153,20 @@ def test_a_comment_must_point_at_something_in_the_version(cast, deadline):
 
 def test_answering_a_comment_needs_a_reply_and_a_verdict(cast, deadline):
     send(cast, deadline)
-    comment = services.review_comment_add(minutes=cast.minutes, by=cast.bob, text="?")
+    comment = lifecycle.review_comment_add(minutes=cast.minutes, by=cast.bob, text="?")
     with pytest.raises(MinutesStateError, match="Skriv et svar"):
-        services.review_comment_resolve(
+        lifecycle.review_comment_resolve(
             comment=comment, by=cast.alice, status="accepted", reply=" "
         )
     with pytest.raises(MinutesStateError, match="tas til følge"):
-        services.review_comment_resolve(
+        lifecycle.review_comment_resolve(
             comment=comment, by=cast.alice, status="open", reply="Svar"
         )
     with pytest.raises(MinutesStateError, match="sekretariat"):
-        services.review_comment_resolve(
+        lifecycle.review_comment_resolve(
             comment=comment, by=cast.bob, status="accepted", reply="Selv"
         )
-    services.review_comment_resolve(
+    lifecycle.review_comment_resolve(
         comment=comment, by=cast.alice, status="declined", reply="Står seg."
     )
     comment.refresh_from_db()
@@ -174,7 +176,7 @@ def test_answering_a_comment_needs_a_reply_and_a_verdict(cast, deadline):
         cast.alice,
     )
     with pytest.raises(MinutesStateError, match="allerede besvart"):
-        services.review_comment_resolve(
+        lifecycle.review_comment_resolve(
             comment=comment, by=cast.alice, status="accepted", reply="Igjen"
         )
 
@@ -182,11 +184,13 @@ def test_answering_a_comment_needs_a_reply_and_a_verdict(cast, deadline):
 def test_all_members_must_approve_under_online_all(cast, deadline):
     send(cast, deadline)
     for user in (cast.bob, cast.carol):
-        services.minutes_member_decide(minutes=cast.minutes, by=user, decision=APPROVE)
+        lifecycle.minutes_member_decide(minutes=cast.minutes, by=user, decision=APPROVE)
     assert refresh(cast.minutes).status == Minutes.Status.IN_REVIEW
     with pytest.raises(MinutesStateError, match="ikke oppfylt"):
-        services.minutes_approve_online(minutes=cast.minutes, by=cast.alice)
-    services.minutes_member_decide(minutes=cast.minutes, by=cast.dave, decision=APPROVE)
+        lifecycle.minutes_approve_online(minutes=cast.minutes, by=cast.alice)
+    lifecycle.minutes_member_decide(
+        minutes=cast.minutes, by=cast.dave, decision=APPROVE
+    )
     minutes = refresh(cast.minutes)
     # Testrådet publishes on approval.
     assert minutes.status == Minutes.Status.PUBLISHED
@@ -196,11 +200,11 @@ def test_all_members_must_approve_under_online_all(cast, deadline):
 
 def test_an_open_comment_holds_back_online_approval(cast, deadline):
     send(cast, deadline)
-    comment = services.review_comment_add(minutes=cast.minutes, by=cast.bob, text="?")
+    comment = lifecycle.review_comment_add(minutes=cast.minutes, by=cast.bob, text="?")
     for user in (cast.bob, cast.carol, cast.dave):
-        services.minutes_member_decide(minutes=cast.minutes, by=user, decision=APPROVE)
+        lifecycle.minutes_member_decide(minutes=cast.minutes, by=user, decision=APPROVE)
     assert refresh(cast.minutes).status == Minutes.Status.IN_REVIEW
-    services.review_comment_resolve(
+    lifecycle.review_comment_resolve(
         comment=comment, by=cast.alice, status="declined", reply="Nei."
     )
     assert refresh(cast.minutes).status == Minutes.Status.PUBLISHED
@@ -211,7 +215,7 @@ def test_edits_after_sending_hold_back_online_approval(cast, deadline):
     cast.inputs[0].text = "Endret uten ny versjon."
     cast.inputs[0].save()
     for user in (cast.bob, cast.carol, cast.dave):
-        services.minutes_member_decide(minutes=cast.minutes, by=user, decision=APPROVE)
+        lifecycle.minutes_member_decide(minutes=cast.minutes, by=user, decision=APPROVE)
     assert refresh(cast.minutes).status == Minutes.Status.IN_REVIEW
 
 
@@ -220,14 +224,14 @@ def test_a_majority_is_enough_under_online_majority(db, deadline):
 
     cast = build_cast(Council.ApprovalRule.ONLINE_MAJORITY, publish_on_approval=False)
     send(cast, deadline)
-    services.minutes_member_decide(minutes=cast.minutes, by=cast.bob, decision=APPROVE)
-    services.minutes_member_decide(
+    lifecycle.minutes_member_decide(minutes=cast.minutes, by=cast.bob, decision=APPROVE)
+    lifecycle.minutes_member_decide(
         minutes=cast.minutes,
         by=cast.dave,
         decision=ReviewApproval.Decision.REQUEST_CHANGES,
     )
     assert refresh(cast.minutes).status == Minutes.Status.IN_REVIEW
-    services.minutes_member_decide(
+    lifecycle.minutes_member_decide(
         minutes=cast.minutes, by=cast.carol, decision=APPROVE
     )
     minutes = refresh(cast.minutes)
@@ -237,12 +241,12 @@ def test_a_majority_is_enough_under_online_majority(db, deadline):
 
 def test_a_member_answers_once_per_version_but_may_change_the_answer(cast, deadline):
     send(cast, deadline)
-    services.minutes_member_decide(
+    lifecycle.minutes_member_decide(
         minutes=cast.minutes,
         by=cast.bob,
         decision=ReviewApproval.Decision.REQUEST_CHANGES,
     )
-    services.minutes_member_decide(minutes=cast.minutes, by=cast.bob, decision=APPROVE)
+    lifecycle.minutes_member_decide(minutes=cast.minutes, by=cast.bob, decision=APPROVE)
     answers = ReviewApproval.objects.filter(version__minutes=cast.minutes)
     assert [a.decision for a in answers] == [APPROVE]
 
@@ -251,7 +255,7 @@ def test_approval_at_meeting_is_refused_for_an_online_council(cast):
     later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
     item = later.items.get(approves_minutes_of=cast.meeting)
     with pytest.raises(MinutesStateError, match="online"):
-        services.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
+        lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
 
 
 def test_approval_at_meeting_needs_the_item_that_approves_these_minutes(
@@ -259,14 +263,14 @@ def test_approval_at_meeting_needs_the_item_that_approves_these_minutes(
 ):
     cast = next_meeting_cast
     with pytest.raises(MinutesStateError, match="godkjenner ikke"):
-        services.minutes_approve_at_meeting(minutes=cast.minutes, item=cast.item)
+        lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=cast.item)
 
 
 def test_approval_at_meeting_records_item_time_and_who(next_meeting_cast):
     cast = next_meeting_cast
     later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
     item = later.items.get(approves_minutes_of=cast.meeting)
-    services.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
+    lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
     minutes = refresh(cast.minutes)
     assert minutes.approval_method == Minutes.ApprovalMethod.MEETING
     assert minutes.approved_by_item == item
@@ -274,7 +278,7 @@ def test_approval_at_meeting_records_item_time_and_who(next_meeting_cast):
     assert (version.approved_by, version.approved_by_item) == (cast.alice, item)
     assert minutes.status == Minutes.Status.PUBLISHED
     with pytest.raises(MinutesStateError, match="allerede godkjent"):
-        services.minutes_approve_at_meeting(minutes=minutes, item=item)
+        lifecycle.minutes_approve_at_meeting(minutes=minutes, item=item)
 
 
 def test_publishing_needs_approved_minutes_and_the_secretariat(db, deadline):
@@ -283,32 +287,32 @@ def test_publishing_needs_approved_minutes_and_the_secretariat(db, deadline):
     cast = build_cast(Council.ApprovalRule.NEXT_MEETING, publish_on_approval=False)
     later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
     item = later.items.get(approves_minutes_of=cast.meeting)
-    services.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
+    lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
     assert refresh(cast.minutes).status == Minutes.Status.APPROVED
     with pytest.raises(MinutesStateError, match="sekretariat"):
-        services.minutes_publish(minutes=cast.minutes, by=cast.bob)
-    services.minutes_publish(minutes=cast.minutes, by=cast.alice)
+        lifecycle.minutes_publish(minutes=cast.minutes, by=cast.bob)
+    lifecycle.minutes_publish(minutes=cast.minutes, by=cast.alice)
     minutes = refresh(cast.minutes)
     assert minutes.status == Minutes.Status.PUBLISHED
     assert MinutesVersion.objects.get(minutes=minutes).published_at is not None
     with pytest.raises(MinutesStateError, match="Bare godkjente"):
-        services.minutes_publish(minutes=minutes, by=cast.alice)
+        lifecycle.minutes_publish(minutes=minutes, by=cast.alice)
 
 
 def test_a_correction_needs_published_minutes_and_a_reason(next_meeting_cast):
     cast = next_meeting_cast
     with pytest.raises(MinutesStateError, match="Bare publiserte"):
-        services.minutes_start_correction(
+        lifecycle.minutes_start_correction(
             minutes=cast.minutes, by=cast.alice, reason="Feil navn"
         )
     later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
     item = later.items.get(approves_minutes_of=cast.meeting)
-    services.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
+    lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
     with pytest.raises(MinutesStateError, match="hvorfor"):
-        services.minutes_start_correction(
+        lifecycle.minutes_start_correction(
             minutes=cast.minutes, by=cast.alice, reason=""
         )
-    services.minutes_start_correction(
+    lifecycle.minutes_start_correction(
         minutes=cast.minutes, by=cast.alice, reason="Feil navn i sak 2"
     )
     minutes = refresh(cast.minutes)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from minutes.emails import absence_token
+from minutes.mail import absence_token
 from tests.security.world import MARKER, PERSONAS, World
 
 OK, NOT_FOUND, NOT_ALLOWED = "200", "404", "405"

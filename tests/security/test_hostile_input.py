@@ -31,9 +31,9 @@ from hypothesis import strategies as st
 
 from council.models import Council
 from minutes import search as search_engine
-from minutes import services
-from minutes.emails import summons_send
 from minutes.models import Attachment, Attendance, Input
+from minutes.services import agenda, lifecycle
+from minutes.services.summons import summons_send
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,
@@ -75,7 +75,7 @@ class Hostile:
 
 def _fill(meeting, organisations, person) -> None:
     for n, payload in enumerate(PAYLOADS):
-        item = services.agenda_item_add(
+        item = agenda.agenda_item_add(
             meeting=meeting,
             title=payload,
             kind="drofting",
@@ -146,10 +146,10 @@ def build_hostile() -> Hostile:
         council=council, date=datetime.date(2024, 3, 1), venue=PAYLOADS[9]
     )
     _fill(published, organisations, person)
-    services.minutes_send_for_review(
+    lifecycle.minutes_send_for_review(
         minutes=published.minutes, by=secretariat, deadline=deadline
     )
-    services.minutes_member_decide(
+    lifecycle.minutes_member_decide(
         minutes=published.minutes, by=member, decision="approve"
     )
 
@@ -161,16 +161,16 @@ def build_hostile() -> Hostile:
     )
     _fill(draft, organisations, person)
     summons_send(meeting=draft, message=PAYLOADS[5])
-    services.minutes_send_for_review(
+    lifecycle.minutes_send_for_review(
         minutes=draft.minutes, by=secretariat, deadline=deadline
     )
-    comment = services.review_comment_add(
+    comment = lifecycle.review_comment_add(
         minutes=draft.minutes,
         by=member,
         text=PAYLOADS[1],
         item_id=draft.items.order_by("order").last().pk,
     )
-    services.review_comment_resolve(
+    lifecycle.review_comment_resolve(
         comment=comment, by=secretariat, status="accepted", reply=PAYLOADS[0]
     )
     published.refresh_from_db()

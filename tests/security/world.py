@@ -16,7 +16,6 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from council.models import Council, Membership, Organisation, Sector
-from minutes import services
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -25,6 +24,7 @@ from minutes.models import (
     Meeting,
     ReviewComment,
 )
+from minutes.services import agenda, lifecycle
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,
@@ -105,7 +105,7 @@ def _attachment(meeting, item, title: str, *, public: bool) -> Attachment:
 def _fill(meeting, organisation, membership, text: str) -> MeetingSet:
     """An item with body, an input from the organisation, a proposed and final
     decision, a public and an internal paper, and the member's attendance."""
-    item = services.agenda_item_add(
+    item = agenda.agenda_item_add(
         meeting=meeting,
         title=f"{text} sak",
         kind="drofting",
@@ -171,10 +171,10 @@ def build_world() -> World:
     world.published = _fill(
         published, organisation, world.membership_a, "Offentlig publisert"
     )
-    services.minutes_send_for_review(
+    lifecycle.minutes_send_for_review(
         minutes=published.minutes, by=secretariat_a, deadline=deadline
     )
-    services.minutes_member_decide(
+    lifecycle.minutes_member_decide(
         minutes=published.minutes, by=member_a, decision="approve"
     )
     published.minutes.refresh_from_db()
@@ -186,10 +186,10 @@ def build_world() -> World:
         council=council_a, date=timezone.localdate() + datetime.timedelta(days=30)
     )
     world.draft = _fill(draft, organisation, world.membership_a, MARKER)
-    services.minutes_send_for_review(
+    lifecycle.minutes_send_for_review(
         minutes=draft.minutes, by=secretariat_a, deadline=deadline
     )
-    world.draft.comment = services.review_comment_add(
+    world.draft.comment = lifecycle.review_comment_add(
         minutes=draft.minutes,
         by=member_a,
         text=f"{MARKER} kommentar",

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from minutes.models import Input, Minutes
-from minutes.services_workspace import EditConflict, content_save
+from minutes.services.editing import EditConflict, content_save
 from tests.factories import OrganisationFactory, SectorFactory, UserFactory
 from tests.workspace.conftest import json_post
 

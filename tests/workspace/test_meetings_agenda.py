@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from minutes.models import AgendaItem, Attachment, Meeting, Minutes
-from minutes.services import summons_mark_sent
+from minutes.services.summons import summons_mark_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +147,7 @@ def test_alice_edits_an_item_and_its_proposed_decision(alice_client, item):
 def test_a_stale_item_form_keeps_what_was_typed_and_shows_the_saved_values(
     alice_client, item
 ):
-    from minutes.services_workspace import content_save
+    from minutes.services.editing import content_save
 
     stale = item.revision
     content_save(obj=item, revision=item.revision, changes={"title": "Kollegaens"})

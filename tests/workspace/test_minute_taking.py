@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from minutes.models import Input
-from minutes.services_workspace import content_save, input_add
+from minutes.services.editing import content_save, input_add
 from tests.factories import OrganisationFactory
 from tests.workspace.conftest import json_post
 
@@ -177,7 +177,7 @@ def test_the_minute_page_runs_a_fixed_number_of_queries_however_long_the_meeting
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from minutes.services import agenda_item_add
+    from minutes.services.agenda import agenda_item_add
 
     url = reverse("workspace:minute", args=[meeting.pk])
 

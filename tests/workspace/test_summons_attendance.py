@@ -9,7 +9,7 @@ from django.core import mail, signing
 from django.urls import reverse
 
 from council.models import Person
-from minutes.emails import ABSENCE_SALT, absence_token
+from minutes.mail import ABSENCE_SALT, absence_token
 from minutes.models import Attendance
 from tests.factories import MembershipFactory, PersonFactory
 

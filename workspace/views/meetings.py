@@ -1,8 +1,8 @@
 """The secretariat's workspace: dashboard, meetings, agenda and papers.
 
 Every view fetches through council.access (404 for "not yours" and "does not exist"),
-every mutation is a POST, and every edit calls minutes_assert_editable first, through
-the services, so approved minutes stay frozen.
+every mutation is a POST, and every edit goes through a service that checks the freeze
+rule (minutes/frozen.py) before it writes, so approved minutes stay frozen.
 """
 
 from django.contrib import messages
@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from council.access import access_council, served_councils
 from council.models import Council, Person
-from minutes import services
 from minutes.access import access, access_meeting
+from minutes.frozen import minutes_assert_editable
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -28,11 +28,9 @@ from minutes.models import (
     Minutes,
     ReviewComment,
 )
-from minutes.services_workspace import (
-    EditConflict,
-    agenda_item_delete,
-    agenda_item_update,
-)
+from minutes.services import agenda
+from minutes.services.agenda import agenda_item_delete, agenda_item_update
+from minutes.services.editing import EditConflict
 from workspace.forms import (
     AgendaItemAddForm,
     AgendaItemForm,
@@ -49,7 +47,7 @@ def error_text(exc: ValidationError) -> str:
 def frozen_message(meeting: Meeting) -> str | None:
     """The reason a meeting cannot be edited, or None if it can."""
     try:
-        services.minutes_assert_editable(meeting=meeting)
+        minutes_assert_editable(meeting=meeting)
     except ValidationError as exc:
         return error_text(exc)
     return None
@@ -183,7 +181,7 @@ def meeting_create(request: HttpRequest, council_slug: str) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                meeting = services.meeting_create(
+                meeting = agenda.meeting_create(
                     council=council,
                     date=data["date"],
                     number=data["number"],
@@ -250,14 +248,14 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     if request.method == "POST":
         form = MeetingForm(request.POST, instance=meeting, people=people)
         try:
-            services.minutes_assert_editable(meeting=meeting)
+            minutes_assert_editable(meeting=meeting)
         except ValidationError as exc:
             form.add_error(None, error_text(exc))
         if form.is_valid():
             form.save()
             # A changed date may change the sak numbers (before the summons).
             try:
-                services.agenda_renumber(meeting=meeting)
+                agenda.agenda_renumber(meeting=meeting)
             except ValidationError as exc:
                 messages.warning(request, error_text(exc))
             messages.success(request, _("Møtet er lagret."))
@@ -283,8 +281,7 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
         messages.error(request, _("Skriv en tittel på saken."))
         return redirect("workspace:meeting", meeting.pk)
     try:
-        services.minutes_assert_editable(meeting=meeting)
-        item = services.agenda_item_add(
+        item = agenda.agenda_item_add(
             meeting=meeting,
             title=form.cleaned_data["title"],
             kind=form.cleaned_data["kind"],
@@ -381,8 +378,7 @@ def item_move(request: HttpRequest, item_id: int) -> HttpResponse:
     item = access(request.user, AgendaItem, item_id)
     delta = -1 if request.POST.get("direction") == "up" else 1
     try:
-        services.minutes_assert_editable(meeting=item.meeting)
-        services.agenda_move(item=item, delta=delta)
+        agenda.agenda_move(item=item, delta=delta)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
     return redirect(reverse("workspace:meeting", args=[item.meeting_id]) + "#agenda")
@@ -435,7 +431,7 @@ def attachment_upload(request: HttpRequest, meeting_id: int) -> HttpResponse:
                 messages.error(request, error)
         return redirect(back)
     try:
-        services.minutes_assert_editable(meeting=meeting)
+        minutes_assert_editable(meeting=meeting)
         attachment = form.save(meeting=meeting, item=item)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
@@ -470,7 +466,7 @@ def attachment_update(request: HttpRequest, attachment_id: int) -> HttpResponse:
         else reverse("workspace:meeting", args=[attachment.meeting_id])
     ) + "#vedlegg"
     try:
-        services.minutes_assert_editable(meeting=attachment.meeting)
+        minutes_assert_editable(meeting=attachment.meeting)
     except ValidationError as exc:
         messages.error(request, error_text(exc))
         return redirect(back)

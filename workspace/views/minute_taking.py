@@ -27,7 +27,7 @@ from council.models import Organisation, Person, Sector
 from minutes.access import access
 from minutes.diff import split_sides, word_diff
 from minutes.models import AgendaItem, Decision, Input, Meeting
-from minutes.services_workspace import (
+from minutes.services.editing import (
     EditConflict,
     content_save,
     field_text,

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from minutes import emails, services
+from minutes import mail
 from minutes.access import access
+from minutes.frozen import minutes_assert_editable
 from minutes.models import AgendaItem, Attendance, Meeting
-from minutes.services_workspace import (
+from minutes.services.attendance import (
     AttendanceChange,
     attendance_add,
     attendance_remove,
@@ -23,6 +24,7 @@ from minutes.services_workspace import (
     meeting_members,
     person_find_or_create,
 )
+from minutes.services.summons import summons_send
 from workspace.forms import AttendanceAddForm, SummonsForm
 from workspace.views.meetings import (
     council_people,
@@ -40,14 +42,15 @@ def summons(request: HttpRequest, meeting_id: int) -> HttpResponse:
     members = list(meeting_members(meeting))
     if request.method == "POST":
         form = SummonsForm(request.POST)
-        try:
-            services.minutes_assert_editable(meeting=meeting)
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
+        result = None
         if form.is_valid():
-            result = emails.summons_send(
-                meeting=meeting, message=form.cleaned_data["message"]
-            )
+            try:
+                result = summons_send(
+                    meeting=meeting, message=form.cleaned_data["message"]
+                )
+            except ValidationError as exc:
+                form.add_error(None, error_text(exc))
+        if result is not None:
             messages.success(
                 request,
                 ngettext(
@@ -79,7 +82,7 @@ def summons(request: HttpRequest, meeting_id: int) -> HttpResponse:
         {
             "meeting": meeting,
             "council": meeting.council,
-            "members": [(m, emails.member_email(m)) for m in members],
+            "members": [(m, mail.member_email(m)) for m in members],
             "items": items,
             "form": form,
             "frozen": frozen_message(meeting),
@@ -187,7 +190,7 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
     errors = {}
     if request.method == "POST":
         try:
-            services.minutes_assert_editable(meeting=meeting)
+            minutes_assert_editable(meeting=meeting)
         except ValidationError as exc:
             messages.error(request, error_text(exc))
             return redirect("workspace:attendance", meeting.pk)

@@ -3,7 +3,7 @@
 
 from django.core.management.base import BaseCommand
 
-from minutes.services import review_reminders_send
+from minutes.services.review import review_reminders_send
 
 
 class Command(BaseCommand):

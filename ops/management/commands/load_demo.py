@@ -19,8 +19,8 @@ from django.utils.text import slugify
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from council.models import Council, Membership, Organisation, Person, Sector
-from minutes import services
 from minutes.models import AgendaItem, Attachment, Attendance, Input, Meeting, Minutes
+from minutes.services import agenda, lifecycle, summons
 from ops import demo_data
 
 NO_MAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -136,7 +136,7 @@ class DemoLoader:
         # The secretariat's login sends the new minutes for review.
         secretariat_user = self.create_users(council)
         for meeting, data in in_review:
-            services.minutes_send_for_review(
+            lifecycle.minutes_send_for_review(
                 minutes=Minutes.objects.get(meeting=meeting),
                 by=secretariat_user,
                 deadline=timezone.localdate()
@@ -192,7 +192,7 @@ class DemoLoader:
             )
 
     def create_meeting(self, council: Council, data: dict) -> Meeting:
-        meeting = services.meeting_create(
+        meeting = agenda.meeting_create(
             council=council,
             date=datetime.date.fromisoformat(data["date"]),
             number=data["number"],
@@ -204,13 +204,13 @@ class DemoLoader:
             # The council started counting this year's saker before the system.
             meeting.first_item_number = data["first_item_number"]
             meeting.save(update_fields=["first_item_number", "updated_at"])
-            services.agenda_renumber(meeting=meeting)
+            agenda.agenda_renumber(meeting=meeting)
         # Before the meeting: the agenda and the proposals, then the summons.
         items = [
             self.plan_item(meeting, position, item_data)
             for position, item_data in enumerate(data["items"], start=1)
         ]
-        services.summons_mark_sent(meeting=meeting)
+        summons.summons_mark_sent(meeting=meeting)
         # After it: attendance and the minutes of each item.
         self.record_attendance(meeting, data)
         for item, item_data in zip(items, data["items"], strict=True):
@@ -233,11 +233,11 @@ class DemoLoader:
             item.decision.proposed_text = proposed
             _saved(item.decision)
             return item
-        item = services.agenda_item_add(
+        item = agenda.agenda_item_add(
             meeting=meeting, proposed_decision=proposed, **fields
         )
         while item.order > position:
-            services.agenda_move(item=item, delta=-1)
+            agenda.agenda_move(item=item, delta=-1)
             item.refresh_from_db()
         return item
 
@@ -308,7 +308,7 @@ class DemoLoader:
         if item is None:
             return
         minutes = Minutes.objects.get(meeting_id=item.approves_minutes_of_id)
-        services.minutes_approve_at_meeting(minutes=minutes, item=item)
+        lifecycle.minutes_approve_at_meeting(minutes=minutes, item=item)
         minutes.refresh_from_db()
         wanted = wanted_status.get(item.approves_minutes_of_id)
         # A council that publishes on approval has already published them.
@@ -316,7 +316,7 @@ class DemoLoader:
             wanted == Minutes.Status.PUBLISHED
             and minutes.status == Minutes.Status.APPROVED
         ):
-            services.minutes_publish(minutes=minutes)
+            lifecycle.minutes_publish(minutes=minutes)
 
     def create_users(self, council: Council):
         """The demo logins; returns the secretariat's."""

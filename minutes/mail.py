@@ -1,0 +1,296 @@
+"""E-mail from the council: the summons and the review messages. Renders and sends;
+changes nothing.
+
+One language rule for every message: each recipient gets it in the language of their
+Person (nb or en); an account without a person gets the site's language. The services
+(minutes/services/) decide when to send, after their transaction, so a refused or
+rolled-back change sends nothing.
+
+Every message has a plain-text and an HTML part with absolute links (settings.SITE_URL):
+templates/email/summons*.txt/.html and templates/email/review_<kind>.txt/.html.
+
+The summons carries a personal link to report absence and name a substitute. The link
+holds a signed token (django.core.signing): no login is needed, it works only for that
+member and meeting, and it expires.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from council.models import Membership, Person
+from minutes.models import AgendaItem, Meeting, Minutes, MinutesVersion, ReviewComment
+from minutes.pdf import render_summons_pdf
+
+# Recipients ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str
+    email: str
+    language: str
+
+
+def person_recipient(person: Person) -> Recipient | None:
+    """A person's address (their own, else their account's) and language, or None."""
+    email = person.email or (person.user.email if person.user_id else "")
+    if not email:
+        return None
+    return Recipient(person.name, email, person.language or settings.LANGUAGE_CODE)
+
+
+def user_recipient(user) -> Recipient | None:
+    person = Person.objects.filter(user=user).first()
+    if person is not None:
+        recipient = person_recipient(person)
+        if recipient:
+            return recipient
+    if not user.email:
+        return None
+    return Recipient(
+        user.get_full_name() or user.username, user.email, settings.LANGUAGE_CODE
+    )
+
+
+def council_recipients(council) -> list[Recipient]:
+    """Everyone with a seat in the council today (members, deputies, observers)."""
+    people = (
+        Person.objects.filter(
+            memberships__in=Membership.objects.active_on(timezone.localdate()).filter(
+                council=council
+            )
+        )
+        .select_related("user")
+        .distinct()
+        .order_by("name")
+    )
+    return [r for r in (person_recipient(p) for p in people) if r]
+
+
+def member_email(membership: Membership) -> str:
+    """The address the summons goes to, or "" (the summons page lists who has none)."""
+    recipient = person_recipient(membership.person)
+    return recipient.email if recipient else ""
+
+
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def _message(
+    template: str, recipient: Recipient, subject: str, context: dict[str, Any]
+) -> EmailMultiAlternatives:
+    """One message from templates/email/<template>.txt and .html, rendered in the
+    active language (the caller sets the recipient's)."""
+    context = {**context, "recipient": recipient}
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"email/{template}.txt", context),
+        to=[recipient.email],
+    )
+    message.attach_alternative(
+        render_to_string(f"email/{template}.html", context), "text/html"
+    )
+    return message
+
+
+# The summons --------------------------------------------------------------------------
+
+ABSENCE_SALT = "minutes.absence-report"
+# The link works until well after any summons; the view also refuses after the meeting.
+ABSENCE_MAX_AGE = 60 * 60 * 24 * 90
+
+
+def absence_token(*, meeting: Meeting, membership: Membership) -> str:
+    return signing.dumps({"m": meeting.pk, "ms": membership.pk}, salt=ABSENCE_SALT)
+
+
+def absence_token_read(token: str) -> tuple[Meeting, Membership]:
+    """The meeting and membership a token names; raises signing.BadSignature
+    (SignatureExpired when too old) or Meeting/Membership.DoesNotExist."""
+    data = signing.loads(token, salt=ABSENCE_SALT, max_age=ABSENCE_MAX_AGE)
+    meeting = Meeting.objects.select_related("council").get(pk=data["m"])
+    membership = Membership.objects.select_related("person", "organisation").get(
+        pk=data["ms"], council_id=meeting.council_id
+    )
+    return meeting, membership
+
+
+def summons_pdf(meeting: Meeting) -> bytes:
+    """The summons as PDF (minutes/pdf.py)."""
+    return render_summons_pdf(meeting=meeting)
+
+
+@dataclass
+class SummonsResult:
+    sent: list[Membership] = field(default_factory=list)
+    without_email: list[Membership] = field(default_factory=list)
+    pdf_attached: bool = False
+
+
+def send_summons(
+    *, meeting: Meeting, members: Iterable[Membership], message: str = ""
+) -> SummonsResult:
+    """The summons to each member, in their language, with the agenda, the PDF and
+    their own absence link."""
+    result = SummonsResult()
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("decision")
+        .order_by("order", "number")
+    )
+    # The PDF is the council's document, in its own language (minutes/pdf.py).
+    pdf = summons_pdf(meeting)
+    result.pdf_attached = pdf is not None
+    messages = []
+    for membership in members:
+        recipient = person_recipient(membership.person)
+        if recipient is None:
+            result.without_email.append(membership)
+            continue
+        token = absence_token(meeting=meeting, membership=membership)
+        context = {
+            "meeting": meeting,
+            "council": meeting.council,
+            "membership": membership,
+            "items": items,
+            "message": message,
+            "absence_url": absolute(reverse("review:absence_report", args=[token])),
+            "pdf_attached": result.pdf_attached,
+        }
+        with translation.override(recipient.language):
+            subject = " ".join(
+                render_to_string("email/summons_subject.txt", context).split()
+            )
+            mail = _message("summons", recipient, subject, context)
+        if pdf is not None:
+            mail.attach(
+                f"innkalling-{meeting.council.slug}-{meeting.year}-"
+                f"{meeting.number}.pdf",
+                pdf,
+                "application/pdf",
+            )
+        messages.append(mail)
+        result.sent.append(membership)
+    get_connection().send_messages(messages)
+    return result
+
+
+# The review of the minutes ------------------------------------------------------------
+
+SUBJECT_OPENED = gettext_noop("Referat til gjennomsyn: %(meeting)s i %(council)s")
+SUBJECT_REMINDER = gettext_noop(
+    "Påminnelse: gjennomsyn av referat fra %(meeting)s i %(council)s"
+)
+SUBJECT_ANSWERED = gettext_noop("Svar på kommentaren din: %(meeting)s i %(council)s")
+SUBJECT_APPROVED = gettext_noop("Referatet er godkjent: %(meeting)s i %(council)s")
+SUBJECT_PUBLISHED = gettext_noop("Referatet er publisert: %(meeting)s i %(council)s")
+
+
+def _send(
+    kind: str,
+    recipients: Iterable[Recipient],
+    subject: Callable[[], str],
+    context: dict[str, Any],
+) -> int:
+    messages = []
+    for recipient in recipients:
+        with translation.override(recipient.language):
+            messages.append(_message(f"review_{kind}", recipient, subject(), context))
+    if not messages:
+        return 0
+    return get_connection().send_messages(messages)
+
+
+def _meeting_context(minutes: Minutes) -> dict[str, Any]:
+    meeting = minutes.meeting
+    return {
+        "minutes": minutes,
+        "meeting": meeting,
+        "council": meeting.council,
+        "review_url": absolute(reverse("review:read", args=[meeting.pk])),
+        "dashboard_url": absolute(reverse("review:dashboard", args=[meeting.pk])),
+    }
+
+
+def _subject(text: str, minutes: Minutes) -> Callable[[], str]:
+    """The subject, translated when called (in the recipient's language)."""
+    meeting = minutes.meeting
+
+    def build() -> str:
+        return _(text) % {"council": meeting.council.name, "meeting": meeting.title}
+
+    return build
+
+
+def send_review_opened(*, version: MinutesVersion) -> int:
+    minutes = version.minutes
+    context = {**_meeting_context(minutes), "version": version}
+    return _send(
+        "opened",
+        council_recipients(minutes.meeting.council),
+        _subject(SUBJECT_OPENED, minutes),
+        context,
+    )
+
+
+def send_review_reminder(*, version: MinutesVersion, person: Person) -> int:
+    recipient = person_recipient(person)
+    if recipient is None:
+        return 0
+    minutes = version.minutes
+    context = {**_meeting_context(minutes), "version": version}
+    return _send(
+        "reminder",
+        [recipient],
+        _subject(SUBJECT_REMINDER, minutes),
+        context,
+    )
+
+
+def send_comment_answered(*, comment: ReviewComment) -> int:
+    if comment.author is None:
+        return 0
+    recipient = user_recipient(comment.author)
+    if recipient is None:
+        return 0
+    minutes = comment.version.minutes
+    context = {**_meeting_context(minutes), "comment": comment}
+    return _send(
+        "comment_answered",
+        [recipient],
+        _subject(SUBJECT_ANSWERED, minutes),
+        context,
+    )
+
+
+def send_minutes_approved(*, minutes: Minutes) -> int:
+    return _send(
+        "approved",
+        council_recipients(minutes.meeting.council),
+        _subject(SUBJECT_APPROVED, minutes),
+        _meeting_context(minutes),
+    )
+
+
+def send_minutes_published(*, minutes: Minutes) -> int:
+    context = {
+        **_meeting_context(minutes),
+        "public_url": absolute(minutes.meeting.get_absolute_url()),
+    }
+    return _send(
+        "published",
+        council_recipients(minutes.meeting.council),
+        _subject(SUBJECT_PUBLISHED, minutes),
+        context,
+    )

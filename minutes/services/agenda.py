@@ -1,0 +1,262 @@
+"""The agenda: meetings, their numbers and standard items, and the agenda items.
+
+Each rule lives here once: the meeting's number in its year, the standard items of a
+new meeting, and the sak numbers, which follow the agenda order until the summons is
+sent and then stay fixed.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max, Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from council.models import Council
+from minutes.frozen import meeting_editable, minutes_assert_editable
+from minutes.models import AgendaItem, Decision, ItemKind, Meeting, Minutes
+from minutes.services.editing import content_save
+
+
+def meeting_next_number(*, council: Council, year: int) -> int:
+    """Meetings are numbered 1, 2, 3 … within each council's year («6/2022»)."""
+    last = Meeting.objects.filter(council=council, year=year).aggregate(
+        n=Max("number")
+    )["n"]
+    return (last or 0) + 1
+
+
+def sak_first_number(*, meeting: Meeting) -> int:
+    """A meeting's first sak number: one after the last used earlier that year.
+
+    Sak numbers run on through the council's year across meetings (38/22 follows 37/22
+    from the meeting before). A council that starts using the system mid-year sets
+    the first number on its first meeting.
+    """
+    if meeting.first_item_number:
+        return meeting.first_item_number
+    earlier = AgendaItem.objects.filter(
+        Q(meeting__date__lt=meeting.date)
+        | Q(meeting__date=meeting.date, meeting__number__lt=meeting.number),
+        council_id=meeting.council_id,
+        year=meeting.year,
+    )
+    last = earlier.aggregate(n=Max("number"))["n"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def agenda_renumber(*, meeting: Meeting) -> None:
+    """Give the items numbers in agenda order, until the summons has been sent.
+
+    After the summons the numbers are fixed: they have been cited in papers and mail.
+    """
+    if meeting.summons_sent:
+        return
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting).order_by("order", "number", "id")
+    )
+    first = sak_first_number(meeting=meeting)
+    wanted = {item.pk: first + index for index, item in enumerate(items)}
+    clash = (
+        AgendaItem.objects.filter(council_id=meeting.council_id, year=meeting.year)
+        .exclude(meeting=meeting)
+        .filter(number__in=wanted.values())
+    )
+    if clash.exists():
+        raise ValidationError(
+            _(
+                "Saksnumrene kolliderer med et senere møte samme år. "
+                "Endre rekkefølgen eller nummereringen der først."
+            ),
+            code="number_clash",
+        )
+    # Two passes so the unique constraint never sees two items with the same number.
+    offset = 1_000_000
+    for index, item in enumerate(items):
+        AgendaItem.objects.filter(pk=item.pk).update(
+            number=offset + index, order=index + 1
+        )
+    for item in items:
+        AgendaItem.objects.filter(pk=item.pk).update(number=wanted[item.pk])
+
+
+@transaction.atomic
+def agenda_item_add(
+    *,
+    meeting: Meeting,
+    title: str,
+    kind: str = "",
+    proposed_decision: str = "",
+    before_any_other_business: bool = True,
+    **fields,
+) -> AgendaItem:
+    """Add an item to a meeting's agenda, before Eventuelt, and number it.
+
+    An item added after the summons is a late addition (tilleggssak) and takes the next
+    free number of the year, so numbers already sent out do not change.
+    """
+    with meeting_editable(meeting):
+        items = AgendaItem.objects.filter(meeting=meeting)
+        last_order = items.aggregate(n=Max("order"))["n"] or 0
+        order = last_order + 1
+        aob = items.filter(standard=AgendaItem.Standard.ANY_OTHER_BUSINESS).first()
+        if before_any_other_business and aob:
+            order = aob.order
+            items.filter(order__gte=order).update(order=F("order") + 1)
+        fields.setdefault("is_late_addition", meeting.summons_sent)
+        item = AgendaItem(
+            meeting=meeting,
+            title=title,
+            kind=kind,
+            order=order,
+            number=_unused_number(meeting),
+            **fields,
+        )
+        item.full_clean(exclude=["number", "council", "year"])
+        item.save()
+        Decision.objects.create(item=item, proposed_text=proposed_decision)
+        agenda_renumber(meeting=meeting)
+        item.refresh_from_db()
+        return item
+
+
+def _unused_number(meeting: Meeting) -> int:
+    """The next number of the council's year: final for a late addition after the
+    summons, and before it a placeholder that agenda_renumber replaces at once."""
+    last = AgendaItem.objects.filter(
+        council_id=meeting.council_id, year=meeting.year
+    ).aggregate(n=Max("number"))["n"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def agenda_move(*, item: AgendaItem, delta: int) -> None:
+    """Move an item up (delta=-1) or down (+1); numbers follow until the summons."""
+    minutes_assert_editable(meeting=item.meeting_id)
+    items = list(
+        AgendaItem.objects.filter(meeting=item.meeting).order_by("order", "number")
+    )
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index + delta
+    if not 0 <= target < len(items):
+        return
+    items[index], items[target] = items[target], items[index]
+    for position, other in enumerate(items, start=1):
+        AgendaItem.objects.filter(pk=other.pk).update(order=position)
+    agenda_renumber(meeting=item.meeting)
+
+
+def _previous_meeting(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(council_id=meeting.council_id, date__lt=meeting.date)
+        .order_by("-date", "-number")
+        .first()
+    )
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    council: Council,
+    date: datetime.date,
+    number: int | None = None,
+    start_time: datetime.time | None = None,
+    end_time: datetime.time | None = None,
+    venue: str | None = None,
+    with_standard_items: bool = True,
+) -> Meeting:
+    """Create a meeting with its number, the council's defaults, its standard items and
+    empty draft minutes.
+
+    The standard items are: approval of summons and agenda; approval of the previous
+    meeting's minutes, linked to that meeting; information from the secretariat; and
+    Eventuelt, which always stays last.
+    """
+    meeting = Meeting(
+        council=council,
+        date=date,
+        number=number or meeting_next_number(council=council, year=date.year),
+        start_time=start_time if start_time is not None else council.default_start_time,
+        end_time=end_time if end_time is not None else council.default_end_time,
+        venue=venue if venue is not None else council.default_venue,
+    )
+    meeting.full_clean()
+    meeting.save()
+    Minutes.objects.create(meeting=meeting)
+    if with_standard_items:
+        _add_standard_items(meeting)
+    return meeting
+
+
+def _add_standard_items(meeting: Meeting) -> None:
+    council = meeting.council
+    agenda_item_add(
+        meeting=meeting,
+        title=_("Godkjenning av innkalling og dagsorden"),
+        kind=ItemKind.APPROVAL,
+        standard=AgendaItem.Standard.SUMMONS_APPROVAL,
+        proposed_decision=_("%(council)s godkjenner innkalling og dagsorden.")
+        % {"council": council.name},
+    )
+    previous = _previous_meeting(meeting)
+    if previous:
+        when = date_format(previous.date, "j. F Y")
+        agenda_item_add(
+            meeting=meeting,
+            title=_("Godkjenning av referatet fra møtet %(date)s i %(council)s")
+            % {"date": when, "council": council.name},
+            kind=ItemKind.APPROVAL,
+            standard=AgendaItem.Standard.MINUTES_APPROVAL,
+            approves_minutes_of=previous,
+            proposed_decision=_("%(council)s godkjenner referatet fra møtet %(date)s.")
+            % {"council": council.name, "date": when},
+        )
+    secretariat = council.secretariat_organisation
+    agenda_item_add(
+        meeting=meeting,
+        title=_("Orientering fra %(secretariat)s") % {"secretariat": secretariat.name}
+        if secretariat
+        else _("Orientering fra sekretariatet"),
+        kind=ItemKind.INFORMATION,
+        standard=AgendaItem.Standard.SECRETARIAT_INFO,
+        proposed_decision=_("%(council)s tar sakene til orientering.")
+        % {"council": council.name},
+    )
+    agenda_item_add(
+        meeting=meeting,
+        title=_("Eventuelt"),
+        kind=ItemKind.ANY_OTHER_BUSINESS,
+        standard=AgendaItem.Standard.ANY_OTHER_BUSINESS,
+        before_any_other_business=False,
+    )
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem) -> None:
+    """Remove an item from the agenda; numbers close up until the summons is sent."""
+    meeting = item.meeting
+    with meeting_editable(meeting):
+        item.delete()
+        agenda_renumber(meeting=meeting)
+
+
+@transaction.atomic
+def agenda_item_update(
+    *,
+    item: AgendaItem,
+    item_revision: int,
+    decision_revision: int,
+    fields: dict,
+    proposed_text: str,
+) -> AgendaItem:
+    """Save an item's facts and its proposed decision, both revision-checked."""
+    item = content_save(obj=item, revision=item_revision, changes=fields)
+    decision, _created = Decision.objects.get_or_create(item=item)
+    content_save(
+        obj=decision,
+        revision=decision_revision,
+        changes={"proposed_text": proposed_text},
+    )
+    return item
