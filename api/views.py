@@ -8,12 +8,7 @@ Each endpoint runs a fixed number of SQL queries whatever the amount of content:
 querysets in api/selectors.py select and prefetch everything the serializers walk.
 """
 
-import datetime
-import hashlib
-from dataclasses import dataclass
-
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import (
     FileResponse,
@@ -23,272 +18,32 @@ from django.http import (
     JsonResponse,
 )
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from drf_spectacular.generators import SchemaGenerator
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import ParseError
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from api import selectors, serializers
 from api.links import Links
-from core.cache import SITE_SCOPE, cached_public
+from api.pagination import (
+    MAX_ID,
+    MODIFIED_FILTERS,
+    Filter,
+    MeetingPagination,
+    OParlPagination,
+    parse_number,
+    parse_when,
+)
+from api.schema import ApiSchema
 from council.models import Membership
 from minutes.document import SCHEMA_PATH
 from minutes.public import public_meetings, published_document
-
-# The largest id PostgreSQL's bigint holds; larger numbers cannot name an object.
-MAX_ID = 2**63 - 1
-# Ids, and page numbers and page sizes too.
-ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
-# The lists' modification date filters: lookup on modified_at, and which end it is.
-MODIFIED_FILTERS = (
-    ("modified_since", "gte", "fra og med"),
-    ("modified_until", "lte", "til og med"),
-)
-
-
-def _parse_number(name: str, raw: str) -> int:
-    """A whole number as ID_SCHEMA declares it, in plain ASCII digits: int() alone
-    would also take «+5», « 5», «1_0» or other scripts' digits."""
-    digits = raw.isascii() and raw.isdigit()
-    # int() refuses more than 4300 digits, and no such number is in range anyway.
-    value = int(raw) if digits and len(raw.lstrip("0")) <= len(str(MAX_ID)) else 0
-    if not 0 < value <= MAX_ID:
-        raise ParseError(
-            _("%(name)s må være et positivt heltall, ikke «%(value)s».")
-            % {"name": name, "value": raw}
-        )
-    return value
-
-
-class CachedCountPaginator(Paginator):
-    """Counting a long list costs more than showing a page of it, and the count is the
-    same for every page: it is cached with the public pages, so it is forgotten when
-    minutes are published or corrected, or names change (core/cache.py)."""
-
-    def __init__(self, object_list, per_page, *, count_key: str):
-        super().__init__(object_list, per_page)
-        self.count_key = count_key
-
-    @cached_property
-    def count(self) -> int:
-        return cached_public(SITE_SCOPE, self.count_key, self.object_list.count)
-
-
-class OParlPagination(PageNumberPagination):
-    """OParl 1.1 list pages: `data`, `pagination` and `links` {first, prev, next,
-    last}."""
-
-    page_size = 20
-    page_size_query_param = "limit"
-    max_page_size = 100
-    page_query_description = "Sidenummer, fra 1."
-    page_size_query_description = (
-        "Objekter per side: 20 om ikke annet er valgt, høyst 100."
-    )
-
-    def paginate_queryset(self, queryset, request: Request, view=None):
-        # One count per list and filter, whatever the page asked for.
-        filters = sorted(
-            (name, value)
-            for name, value in request.query_params.lists()
-            if name not in (self.page_query_param, self.page_size_query_param)
-        )
-        digest = hashlib.sha256(repr(filters).encode()).hexdigest()
-        self.count_key = f"api-count:{request.path}:{digest}"
-        return super().paginate_queryset(queryset, request, view)
-
-    def django_paginator_class(self, object_list, per_page) -> Paginator:
-        return CachedCountPaginator(object_list, per_page, count_key=self.count_key)
-
-    def get_page_number(self, request: Request, paginator) -> int:
-        raw = request.query_params.get(self.page_query_param)
-        if raw is None:
-            return 1
-        return _parse_number(self.page_query_param, raw)
-
-    def get_page_size(self, request: Request) -> int:
-        raw = request.query_params.get(self.page_size_query_param)
-        if raw is None:
-            return self.page_size
-        # More than the largest page is not an error: it gets the largest page.
-        return min(_parse_number(self.page_size_query_param, raw), self.max_page_size)
-
-    def _page_url(self, number: int) -> str:
-        url = self.request.build_absolute_uri()
-        if number == 1:
-            return remove_query_param(url, self.page_query_param)
-        return replace_query_param(url, self.page_query_param, number)
-
-    def get_paginated_response(self, data) -> Response:
-        page = self.page
-        paginator = page.paginator
-        links = {
-            "first": self._page_url(1),
-            "last": self._page_url(paginator.num_pages),
-        }
-        if page.has_previous():
-            links["prev"] = self._page_url(page.previous_page_number())
-        if page.has_next():
-            links["next"] = self._page_url(page.next_page_number())
-        return Response(
-            {
-                "data": data,
-                "pagination": {
-                    "totalElements": paginator.count,
-                    "elementsPerPage": paginator.per_page,
-                    "currentPage": page.number,
-                    "totalPages": paginator.num_pages,
-                },
-                "links": links,
-            }
-        )
-
-    def get_schema_operation_parameters(self, view) -> list[dict]:
-        return [
-            {
-                "name": self.page_query_param,
-                "required": False,
-                "in": "query",
-                "description": str(self.page_query_description),
-                "schema": ID_SCHEMA,
-            },
-            {
-                "name": self.page_size_query_param,
-                "required": False,
-                "in": "query",
-                "description": str(self.page_size_query_description),
-                "schema": ID_SCHEMA,
-            },
-        ]
-
-    def get_paginated_response_schema(self, schema: dict) -> dict:
-        link = {"type": "string", "format": "uri"}
-        count = {"type": "integer", "minimum": 0}
-        return {
-            "type": "object",
-            "required": ["data", "pagination", "links"],
-            "properties": {
-                "data": schema,
-                "pagination": {
-                    "type": "object",
-                    "required": [
-                        "totalElements",
-                        "elementsPerPage",
-                        "currentPage",
-                        "totalPages",
-                    ],
-                    "properties": {
-                        "totalElements": count,
-                        "elementsPerPage": count,
-                        "currentPage": count,
-                        "totalPages": count,
-                    },
-                },
-                "links": {
-                    "type": "object",
-                    "required": ["first", "last"],
-                    "properties": {
-                        "first": link,
-                        "prev": link,
-                        "next": link,
-                        "last": link,
-                    },
-                },
-            },
-        }
-
-
-class MeetingPagination(OParlPagination):
-    page_size = 10
-    page_size_query_description = (
-        "Møter per side: 10 om ikke annet er valgt, høyst 100."
-    )
-
-
-@dataclass(frozen=True)
-class Filter:
-    """A query parameter that narrows a list: by a council's slug or an object's id."""
-
-    name: str
-    lookup: str
-    description: str
-    is_id: bool = True
-
-
-def _parse_when(name: str, raw: str) -> datetime.datetime:
-    # An unencoded «+01:00» offset arrives as « 01:00»: read it as meant.
-    value = raw.strip().replace(" ", "+")
-    try:
-        when = datetime.datetime.fromisoformat(value)
-        if timezone.is_naive(when):
-            when = timezone.make_aware(when)
-        # In UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 allows.
-        when = when.astimezone(datetime.UTC)
-    except (ValueError, OverflowError):
-        raise ParseError(
-            _(
-                "%(name)s må være et tidspunkt i ISO 8601-format, "
-                "f.eks. 2024-01-31T12:00:00+01:00, ikke «%(value)s»."
-            )
-            % {"name": name, "value": raw}
-        ) from None
-    return when
-
-
-class ApiSchema(AutoSchema):
-    """Documents each view's filters and its error answers in the OpenAPI document."""
-
-    def get_override_parameters(self):
-        parameters = list(super().get_override_parameters())
-        if not isinstance(self.view, generics.ListAPIView):
-            if "pk" in self.path_regex:
-                parameters.append(
-                    OpenApiParameter(
-                        "id", ID_SCHEMA, OpenApiParameter.PATH, description="Id-en."
-                    )
-                )
-            return parameters
-        for name, _lookup, edge in MODIFIED_FILTERS:
-            parameters.append(
-                OpenApiParameter(
-                    name,
-                    {"type": "string", "format": "date-time"},
-                    description=(
-                        f"Bare objekter endret {edge} dette tidspunktet "
-                        "(ISO 8601, f.eks. 2024-01-31T12:00:00+01:00)."
-                    ),
-                )
-            )
-        for item in getattr(self.view, "filters", ()):
-            parameters.append(
-                OpenApiParameter(
-                    item.name,
-                    ID_SCHEMA if item.is_id else str,
-                    description=item.description,
-                )
-            )
-        return parameters
-
-    def get_response_serializers(self):
-        ok = super().get_response_serializers()
-        if isinstance(self.view, generics.ListAPIView):
-            return {
-                200: ok,
-                400: serializers.ErrorSerializer,
-                404: serializers.ErrorSerializer,
-            }
-        return {200: ok, 404: serializers.ErrorSerializer}
 
 
 class ApiView:
@@ -332,7 +87,7 @@ class ApiListView(ApiView, generics.ListAPIView):
         params = self.request.query_params
         for name, lookup, _edge in MODIFIED_FILTERS:
             if name in params:
-                when = _parse_when(name, params[name])
+                when = parse_when(name, params[name])
                 if "modified_at" not in queryset.query.annotations:
                     queryset = queryset.annotate(
                         modified_at=selectors.MODIFIED[self.kind]
@@ -343,7 +98,7 @@ class ApiListView(ApiView, generics.ListAPIView):
             if raw is None:
                 continue
             if item.is_id:
-                value = _parse_number(item.name, raw)
+                value = parse_number(item.name, raw)
             elif "\x00" in raw:
                 # No slug holds NUL, and PostgreSQL refuses it in a query.
                 return queryset.none()

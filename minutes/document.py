@@ -41,10 +41,6 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "referat.schema.json
 LEGACY_FORMATS = ("referatversjon/1",)
 
 
-def _clock(value: datetime.time | None) -> str | None:
-    return value.isoformat("minutes") if value else None
-
-
 def _time(value: str | None) -> datetime.time | None:
     return datetime.time.fromisoformat(value) if value else None
 
@@ -181,21 +177,18 @@ class Approval:
 
     approved_at: datetime.datetime
     method: str = ""
-    item_label: str = ""
-    item_meeting_label: str = ""
+    # The approving item («39/22») and its meeting («1/2023»), when approved at one.
+    item: str = ""
+    item_meeting: str = ""
 
     @property
     def line(self) -> str:
         """«Referatet ble godkjent 12. januar 2023 i sak 2/23 (møte 1/2023).»"""
         when = date_format(timezone.localtime(self.approved_at), "j. F Y")
-        if self.item_label:
+        if self.item:
             return _(
                 "Referatet ble godkjent %(date)s i sak %(item)s (møte %(meeting)s)."
-            ) % {
-                "date": when,
-                "item": self.item_label,
-                "meeting": self.item_meeting_label,
-            }
+            ) % {"date": when, "item": self.item, "meeting": self.item_meeting}
         if self.method == Minutes.ApprovalMethod.ONLINE:
             return _("Referatet ble godkjent av medlemmene %(date)s.") % {"date": when}
         return _("Referatet ble godkjent %(date)s.") % {"date": when}
@@ -247,8 +240,8 @@ class MinutesDocument:
         approval = Approval(
             approved_at=version.approved_at,
             method=version.approval_method,
-            item_label=item.number_label if item else "",
-            item_meeting_label=item.meeting.number_label if item else "",
+            item=item.number_label if item else "",
+            item_meeting=item.meeting.number_label if item else "",
         )
         return dataclasses.replace(self, approval=approval)
 
@@ -346,47 +339,29 @@ class MinutesDocument:
         cls, content: dict[str, Any], *, version: MinutesVersion | None = None
     ) -> MinutesDocument:
         """A frozen copy read back; with `version`, its number, state and approval."""
-        council, meeting = content["council"], content["meeting"]
+        meeting = content["meeting"]
         document = cls(
-            council=CouncilFacts(
-                name=council["name"],
-                slug=council["slug"],
-                secretariat_organisation=council.get("secretariat_organisation") or "",
-            ),
-            meeting=MeetingFacts(
-                id=meeting["id"],
-                number=meeting["number"],
-                year=meeting["year"],
+            council=_build(CouncilFacts, content["council"]),
+            meeting=_build(
+                MeetingFacts,
+                meeting,
                 date=datetime.date.fromisoformat(meeting["date"]),
                 start_time=_time(meeting.get("start_time")),
                 end_time=_time(meeting.get("end_time")),
-                venue=meeting.get("venue") or "",
-                chair=meeting.get("chair") or "",
-                minute_taker=meeting.get("minute_taker") or "",
-                quorum_present=meeting.get("quorum_present"),
             ),
             status=content.get("status") or "",
             version=content.get("version"),
             approval=_approval_from_snapshot(content.get("approval")),
-            members_present=_attendees(content["members_present"]),
-            members_absent=_attendees(content["members_absent"]),
-            substitutes=tuple(
-                Substitution(
-                    substitute=row["substitute"],
-                    member=row["member"],
-                    organisation=row.get("organisation") or "",
-                )
-                for row in content["substitutes"]
-            ),
-            secretariat=_attendees(content["secretariat"]),
-            guests=_attendees(content["guests"]),
-            officials=_attendees(content["officials"]),
+            members_present=_many(Attendee, content["members_present"]),
+            members_absent=_many(Attendee, content["members_absent"]),
+            substitutes=_many(Substitution, content["substitutes"]),
+            secretariat=_many(Attendee, content["secretariat"]),
+            guests=_many(Attendee, content["guests"]),
+            officials=_many(Attendee, content["officials"]),
             items=tuple(
                 _item_from_snapshot(row, meeting["year"]) for row in content["items"]
             ),
-            attachments=tuple(
-                _attachment_from_snapshot(a) for a in content["attachments"]
-            ),
+            attachments=_attachments(content["attachments"]),
         )
         if version is not None:
             document = dataclasses.replace(
@@ -398,43 +373,12 @@ class MinutesDocument:
 
     def to_snapshot(self) -> dict[str, Any]:
         """The document as plain JSON data (minutes/schemas/referat.schema.json)."""
-        meeting, approval = self.meeting, self.approval
-        return {
-            "format": SNAPSHOT_FORMAT,
-            "council": dataclasses.asdict(self.council),
-            "meeting": {
-                "id": meeting.id,
-                "number": meeting.number,
-                "year": meeting.year,
-                "number_label": meeting.number_label,
-                "date": meeting.date.isoformat(),
-                "start_time": _clock(meeting.start_time),
-                "end_time": _clock(meeting.end_time),
-                "venue": meeting.venue,
-                "chair": meeting.chair,
-                "minute_taker": meeting.minute_taker,
-                "quorum_present": meeting.quorum_present,
-            },
-            "status": str(self.status) or None,
-            "version": self.version,
-            "approval": {
-                "approved_at": approval.approved_at.isoformat(),
-                "method": approval.method,
-                "item": approval.item_label,
-                "item_meeting": approval.item_meeting_label,
-                "text": approval.line,
-            }
-            if approval
-            else None,
-            "members_present": [dataclasses.asdict(a) for a in self.members_present],
-            "members_absent": [dataclasses.asdict(a) for a in self.members_absent],
-            "substitutes": [dataclasses.asdict(s) for s in self.substitutes],
-            "secretariat": [dataclasses.asdict(a) for a in self.secretariat],
-            "guests": [dataclasses.asdict(a) for a in self.guests],
-            "officials": [dataclasses.asdict(a) for a in self.officials],
-            "items": [_item_snapshot(item) for item in self.items],
-            "attachments": [dataclasses.asdict(a) for a in self.attachments],
-        }
+        data = _plain(self)
+        data["meeting"]["number_label"] = self.meeting.number_label
+        if self.approval:
+            data["approval"]["text"] = self.approval.line
+        data["status"] = str(self.status) or None
+        return {"format": SNAPSHOT_FORMAT, **data}
 
 
 # Rows to document ----------------------------------------------------------------
@@ -522,77 +466,47 @@ def _approval(minutes: Minutes | None) -> Approval | None:
     return Approval(
         approved_at=minutes.approved_at,
         method=minutes.approval_method,
-        item_label=item.number_label if item else "",
-        item_meeting_label=item.meeting.number_label if item else "",
+        item=item.number_label if item else "",
+        item_meeting=item.meeting.number_label if item else "",
     )
 
 
-# Snapshot to document ------------------------------------------------------------
+# Snapshot to document and back --------------------------------------------------
 
 
-def _attendees(rows: list[dict]) -> tuple[Attendee, ...]:
+def _build(cls, data: dict, **values):
+    """A dataclass from snapshot data: the fields it knows, defaults for the rest
+    (versions stored by earlier releases lack the newer fields)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    known = {k: v for k, v in data.items() if k in names and v is not None}
+    return cls(**{**known, **values})
+
+
+def _many(cls, rows: list[dict]) -> tuple:
+    return tuple(_build(cls, row) for row in rows)
+
+
+def _attachments(rows: list[dict]) -> tuple[AttachmentRef, ...]:
+    # The first snapshot format named the id «pk».
     return tuple(
-        Attendee(
-            name=row["name"],
-            organisation=row.get("organisation") or "",
-            partial_note=row.get("partial_note") or "",
-        )
+        _build(AttachmentRef, {**row, "id": row.get("id", row.get("pk"))})
         for row in rows
     )
 
 
-def _attachment_from_snapshot(row: dict) -> AttachmentRef:
-    return AttachmentRef(
-        id=row.get("id", row.get("pk")),
-        title=row["title"],
-        is_public=row.get("is_public", True),
-        size=row.get("size", 0),
-    )
-
-
 def _item_from_snapshot(row: dict, meeting_year: int) -> Item:
-    decision = row.get("decision")
-    approves = row.get("approves_minutes_of")
-    return Item(
-        id=row["id"],
-        number=row["number"],
-        year=row.get("year", meeting_year),
-        number_label=row["number_label"],
-        title=row["title"],
-        kind=row.get("kind", ""),
-        kind_label=row.get("kind_label", ""),
-        is_late_addition=row.get("is_late_addition", False),
-        archive_reference=row.get("archive_reference", ""),
-        presenters=row.get("presenters", ""),
-        body=row.get("body", ""),
+    decision, approves = row.get("decision"), row.get("approves_minutes_of")
+    return _build(
+        Item,
+        {"year": meeting_year, **row},
         inputs=tuple(
-            InputEntry(
-                id=entry["id"],
-                text=entry["text"],
-                attributed_to=entry.get("attributed_to", ""),
-                organisation_slug=entry.get("organisation_slug", ""),
-                is_written=entry.get("is_written", False),
-                children=tuple(
-                    SubInput(
-                        id=child["id"],
-                        text=child["text"],
-                        attributed_to=child.get("attributed_to", ""),
-                    )
-                    for child in entry.get("children", [])
-                ),
+            _build(
+                InputEntry, entry, children=_many(SubInput, entry.get("children", []))
             )
             for entry in row.get("inputs", [])
         ),
-        decision=DecisionText(
-            label=decision["label"],
-            text=decision["text"],
-            proposed_text=decision.get("proposed_text", ""),
-        )
-        if decision
-        else None,
-        attachments=tuple(
-            _attachment_from_snapshot(a) for a in row.get("attachments", [])
-        ),
+        decision=_build(DecisionText, decision) if decision else None,
+        attachments=_attachments(row.get("attachments", [])),
         approves_minutes_of=tuple(approves) if approves else None,
     )
 
@@ -600,26 +514,24 @@ def _item_from_snapshot(row: dict, meeting_year: int) -> Item:
 def _approval_from_snapshot(data: dict | None) -> Approval | None:
     if not data:
         return None
-    return Approval(
-        approved_at=datetime.datetime.fromisoformat(data["approved_at"]),
-        method=data.get("method", ""),
-        item_label=data.get("item", ""),
-        item_meeting_label=data.get("item_meeting", ""),
+    return _build(
+        Approval, data, approved_at=datetime.datetime.fromisoformat(data["approved_at"])
     )
 
 
-def _item_snapshot(item: Item) -> dict[str, Any]:
-    data = dataclasses.asdict(item)
-    # Plain data: tuples become lists, and the decision stays null when there is none.
-    data["inputs"] = [
-        {
-            **dataclasses.asdict(entry),
-            "children": [dataclasses.asdict(c) for c in entry.children],
+def _plain(value: Any) -> Any:
+    """Dataclasses, tuples, dates and times as JSON data."""
+    if dataclasses.is_dataclass(value):
+        return {
+            f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
         }
-        for entry in item.inputs
-    ]
-    data["attachments"] = [dataclasses.asdict(a) for a in item.attachments]
-    return data
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, datetime.time):
+        return value.isoformat("minutes")
+    return value
 
 
 def minutes_snapshot(*, meeting: Meeting) -> dict[str, Any]:

@@ -38,6 +38,11 @@ from minutes.services.review import (
     council_voting_members,
     minutes_approval_progress,
 )
+from minutes.services.versions import (
+    APPROVABLE_STATUSES,
+    minutes_latest_version,
+    minutes_open_version,
+)
 
 
 def _fail(request: HttpRequest, error: ValidationError) -> None:
@@ -95,8 +100,8 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """The member's reading page: the version under review, marked as a draft, with
     comments on the whole, each item and each input, and approve / ask for changes."""
     meeting, minutes, can_edit = access_minutes(request.user, meeting_id)
-    open_version = lifecycle.minutes_open_version(minutes)
-    version = open_version or lifecycle.minutes_latest_version(minutes)
+    open_version = minutes_open_version(minutes)
+    version = open_version or minutes_latest_version(minutes)
     comments = []
     if version is not None:
         document = MinutesDocument.from_snapshot(version.content, version=version)
@@ -213,7 +218,7 @@ def review_dashboard(request: HttpRequest, meeting_id: int) -> HttpResponse:
             progress = minutes_approval_progress(minutes=minutes, version=open_version)
     changed_since = bool(
         latest
-        and minutes.status in lifecycle.APPROVABLE_STATUSES
+        and minutes.status in APPROVABLE_STATUSES
         and latest.content != minutes_snapshot(meeting=meeting)
     )
     approving_items = AgendaItem.objects.filter(
@@ -231,8 +236,8 @@ def review_dashboard(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "progress": progress,
         "changed_since": changed_since,
         "approving_items": approving_items,
-        "can_send": minutes.status in lifecycle.APPROVABLE_STATUSES,
-        "can_approve_at_meeting": minutes.status in lifecycle.APPROVABLE_STATUSES
+        "can_send": minutes.status in APPROVABLE_STATUSES,
+        "can_approve_at_meeting": minutes.status in APPROVABLE_STATUSES
         and council.approval_rule == Council.ApprovalRule.NEXT_MEETING,
         "comment_statuses": [
             ReviewComment.Status.ACCEPTED,

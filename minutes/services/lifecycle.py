@@ -10,13 +10,12 @@ E-mail (minutes/mail.py) goes out after the transaction has committed.
 import datetime
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.cache import invalidate_public_pages
-from council.access import can_edit_council, can_read_drafts
+from council.access import can_read_drafts
 from council.models import Council, Person
 from minutes import mail
 from minutes.document import minutes_snapshot
@@ -36,76 +35,15 @@ from minutes.services.review import (
     council_voting_members,
     minutes_approval_progress,
 )
-
-APPROVABLE_STATUSES = (
-    Minutes.Status.DRAFT,
-    Minutes.Status.IN_REVIEW,
-    Minutes.Status.CORRECTING,
+from minutes.services.versions import (
+    APPROVABLE_STATUSES,
+    event_record,
+    minutes_lock,
+    minutes_open_version,
+    open_review,
+    require_secretariat,
+    version_create,
 )
-
-
-def minutes_open_version(minutes: Minutes) -> MinutesVersion | None:
-    """The version now out for review, if any."""
-    return MinutesVersion.objects.filter(minutes=minutes, is_open_review=True).first()
-
-
-def minutes_latest_version(minutes: Minutes) -> MinutesVersion | None:
-    return MinutesVersion.objects.filter(minutes=minutes).order_by("-number").first()
-
-
-def _minutes_lock(minutes: Minutes) -> Minutes:
-    return (
-        Minutes.objects.select_for_update(of=("self",))
-        .select_related("meeting", "meeting__council")
-        .get(pk=minutes.pk)
-    )
-
-
-def _require_secretariat(by, council: Council) -> None:
-    if by is None or not can_edit_council(by, council):
-        raise MinutesStateError(
-            _("Bare rådets sekretariat kan gjøre dette."), code="not_secretariat"
-        )
-
-
-def _event(
-    minutes: Minutes,
-    kind: str,
-    *,
-    by=None,
-    version: MinutesVersion | None = None,
-    detail: str = "",
-) -> MinutesEvent:
-    return MinutesEvent.objects.create(
-        minutes=minutes, kind=kind, actor=by, version=version, detail=detail
-    )
-
-
-def _version_create(
-    minutes: Minutes,
-    *,
-    by=None,
-    content: dict | None = None,
-    deadline: datetime.date | None = None,
-    open_review: bool = False,
-) -> MinutesVersion:
-    """Freeze the minutes as they are now into the next version number."""
-    last = MinutesVersion.objects.filter(minutes=minutes).aggregate(n=Max("number"))
-    number = (last["n"] or 0) + 1
-    version = MinutesVersion.objects.create(
-        minutes=minutes,
-        number=number,
-        content=content or minutes_snapshot(meeting=minutes.meeting),
-        reason=minutes.correction_reason
-        if minutes.status == Minutes.Status.CORRECTING
-        else "",
-        deadline=deadline,
-        is_open_review=open_review,
-        created_by=by,
-    )
-    minutes.version = number
-    minutes.save(update_fields=["version", "updated_at"])
-    return version
 
 
 def minutes_send_for_review(
@@ -117,8 +55,8 @@ def minutes_send_for_review(
     is answered), or during a correction. The members get an e-mail with a link.
     """
     with transaction.atomic():
-        minutes = _minutes_lock(minutes)
-        _require_secretariat(by, minutes.meeting.council)
+        minutes = minutes_lock(minutes)
+        require_secretariat(by, minutes.meeting.council)
         if minutes.status not in APPROVABLE_STATUSES:
             raise MinutesStateError(
                 _(
@@ -148,12 +86,12 @@ def minutes_send_for_review(
                 )
             previous.is_open_review = False
             previous.save(update_fields=["is_open_review"])
-        version = _version_create(minutes, by=by, deadline=deadline, open_review=True)
+        version = version_create(minutes, by=by, deadline=deadline, open_review=True)
         if minutes.status != Minutes.Status.CORRECTING:
             # A correction stays «correcting» (and public) through its review.
             minutes.status = Minutes.Status.IN_REVIEW
             minutes.save(update_fields=["status", "updated_at"])
-        _event(
+        event_record(
             minutes,
             MinutesEvent.Kind.SENT_FOR_REVIEW,
             by=by,
@@ -165,15 +103,6 @@ def minutes_send_for_review(
             },
         )
     mail.send_review_opened(version=version)
-    return version
-
-
-def _open_review(minutes: Minutes) -> MinutesVersion:
-    version = minutes_open_version(minutes)
-    if version is None or minutes.status not in APPROVABLE_STATUSES:
-        raise MinutesStateError(
-            _("Referatet er ikke til gjennomsyn nå."), code="not_in_review"
-        )
     return version
 
 
@@ -201,14 +130,14 @@ def review_comment_add(
     """A member comments on the version under review: on all of it, an item or one
     input."""
     with transaction.atomic():
-        minutes = _minutes_lock(minutes)
+        minutes = minutes_lock(minutes)
         meeting = minutes.meeting
         if by is None or not can_read_drafts(by, meeting.council):
             raise MinutesStateError(
                 _("Bare rådets medlemmer kan kommentere referatet."),
                 code="not_member",
             )
-        version = _open_review(minutes)
+        version = open_review(minutes)
         text = (text or "").strip()
         if not text:
             raise MinutesStateError(_("Skriv en kommentar."), code="empty")
@@ -230,7 +159,7 @@ def review_comment_add(
             author_name=person.name if person else by.get_username(),
             text=text,
         )
-        _event(
+        event_record(
             minutes,
             MinutesEvent.Kind.COMMENTED,
             by=by,
@@ -246,8 +175,8 @@ def review_comment_resolve(
     """The secretariat answers a comment: accepted or declined, with a reply the member
     sees. Answering the last open comment may complete an online approval."""
     with transaction.atomic():
-        minutes = _minutes_lock(comment.version.minutes)
-        _require_secretariat(by, minutes.meeting.council)
+        minutes = minutes_lock(comment.version.minutes)
+        require_secretariat(by, minutes.meeting.council)
         comment = ReviewComment.objects.select_for_update().get(pk=comment.pk)
         if not comment.is_open:
             raise MinutesStateError(
@@ -270,7 +199,7 @@ def review_comment_resolve(
         comment.replied_by = by
         comment.replied_at = timezone.now()
         comment.save(update_fields=["status", "reply", "replied_by", "replied_at"])
-        _event(
+        event_record(
             minutes,
             MinutesEvent.Kind.COMMENT_RESOLVED,
             by=by,
@@ -291,9 +220,9 @@ def minutes_member_decide(*, minutes: Minutes, by, decision: str) -> ReviewAppro
     online rule is met, the minutes are approved at once.
     """
     with transaction.atomic():
-        minutes = _minutes_lock(minutes)
+        minutes = minutes_lock(minutes)
         council = minutes.meeting.council
-        version = _open_review(minutes)
+        version = open_review(minutes)
         person = _voting_person(by, council)
         if decision not in ReviewApproval.Decision.values:
             raise MinutesStateError(_("Ukjent svar."), code="bad_decision")
@@ -307,7 +236,7 @@ def minutes_member_decide(*, minutes: Minutes, by, decision: str) -> ReviewAppro
             if decision == ReviewApproval.Decision.APPROVE
             else MinutesEvent.Kind.MEMBER_REQUESTED_CHANGES
         )
-        _event(minutes, kind, by=by, version=version, detail=person.name)
+        event_record(minutes, kind, by=by, version=version, detail=person.name)
         approved = _approve_if_rule_met(minutes, version, by=by)
     if approved is not None:
         _notify_approved(minutes, published=approved)
@@ -352,10 +281,10 @@ def minutes_approve_online(*, minutes: Minutes, by=None) -> Minutes:
     secretariat, admin and commands.
     """
     with transaction.atomic():
-        minutes = _minutes_lock(minutes)
+        minutes = minutes_lock(minutes)
         if by is not None:
-            _require_secretariat(by, minutes.meeting.council)
-        version = _open_review(minutes)
+            require_secretariat(by, minutes.meeting.council)
+        version = open_review(minutes)
         if not minutes_online_approval_met(minutes=minutes, version=version):
             raise MinutesStateError(
                 _("Godkjenningsregelen for rådet er ikke oppfylt ennå."),
@@ -378,10 +307,10 @@ def minutes_approve_at_meeting(
     `by` is the secretariat user who records the decision (None for commands).
     """
     with transaction.atomic():
-        minutes = _minutes_lock(minutes)
+        minutes = minutes_lock(minutes)
         council = minutes.meeting.council
         if by is not None:
-            _require_secretariat(by, council)
+            require_secretariat(by, council)
         if item.approves_minutes_of_id != minutes.meeting_id:
             raise MinutesStateError(
                 _("Sak %(item)s godkjenner ikke dette referatet.")
@@ -404,7 +333,7 @@ def minutes_approve_at_meeting(
         version = minutes_open_version(minutes)
         snapshot = minutes_snapshot(meeting=minutes.meeting)
         if version is None or version.content != snapshot:
-            version = _version_create(minutes, by=by, content=snapshot)
+            version = version_create(minutes, by=by, content=snapshot)
         published = _minutes_approve(
             minutes,
             version=version,
@@ -419,9 +348,9 @@ def minutes_approve_at_meeting(
 def minutes_publish(*, minutes: Minutes, by=None) -> Minutes:
     """Make approved minutes public: the page, the PDF and the feeds, at once."""
     with transaction.atomic():
-        minutes = _minutes_lock(minutes)
+        minutes = minutes_lock(minutes)
         if by is not None:
-            _require_secretariat(by, minutes.meeting.council)
+            require_secretariat(by, minutes.meeting.council)
         if minutes.status != Minutes.Status.APPROVED:
             raise MinutesStateError(
                 _("Bare godkjente referater kan publiseres."), code="not_approved"
@@ -441,9 +370,9 @@ def minutes_approve_historical(
     setting says.
     """
     with transaction.atomic():
-        minutes = _minutes_lock(minutes)
+        minutes = minutes_lock(minutes)
         if by is not None:
-            _require_secretariat(by, minutes.meeting.council)
+            require_secretariat(by, minutes.meeting.council)
         if minutes.status not in APPROVABLE_STATUSES:
             raise MinutesStateError(
                 _("Referatet er allerede godkjent."), code="already_approved"
@@ -452,7 +381,7 @@ def minutes_approve_historical(
             raise MinutesStateError(
                 _("Godkjenningsdatoen kan ikke være frem i tid."), code="future"
             )
-        version = _version_create(minutes, by=by)
+        version = version_create(minutes, by=by)
         _minutes_approve(
             minutes,
             version=version,
@@ -515,7 +444,9 @@ def _minutes_approve(
         }
     else:
         detail = _("Av medlemmene, versjon %(number)s") % {"number": version.number}
-    _event(minutes, MinutesEvent.Kind.APPROVED, by=by, version=version, detail=detail)
+    event_record(
+        minutes, MinutesEvent.Kind.APPROVED, by=by, version=version, detail=detail
+    )
     # Inside the approval's transaction: approved minutes always have their frozen
     # PDF, or the approval fails and nothing changes (see minutes/pdf.py).
     store_approved_pdf(minutes=minutes)
@@ -554,7 +485,7 @@ def _minutes_publish(minutes: Minutes, *, by=None) -> None:
     if version is not None:
         version.published_at = now
         version.save(update_fields=["published_at"])
-    _event(minutes, MinutesEvent.Kind.PUBLISHED, by=by, version=version)
+    event_record(minutes, MinutesEvent.Kind.PUBLISHED, by=by, version=version)
     invalidate_public_pages(council=minutes.meeting.council)
 
 
@@ -571,8 +502,8 @@ def minutes_start_correction(*, minutes: Minutes, by, reason: str) -> Minutes:
     the correction has gone through review and approval and is published.
     """
     with transaction.atomic():
-        minutes = _minutes_lock(minutes)
-        _require_secretariat(by, minutes.meeting.council)
+        minutes = minutes_lock(minutes)
+        require_secretariat(by, minutes.meeting.council)
         if minutes.status != Minutes.Status.PUBLISHED:
             raise MinutesStateError(
                 _("Bare publiserte referater kan rettes."), code="not_published"
@@ -589,7 +520,7 @@ def minutes_start_correction(*, minutes: Minutes, by, reason: str) -> Minutes:
         )
         if published is None:
             # Minutes published before versions existed get their copy now.
-            published = _version_create(minutes, by=by)
+            published = version_create(minutes, by=by)
             published.approved_at = minutes.approved_at
             published.approval_method = minutes.approval_method
             published.published_at = minutes.published_at
@@ -608,7 +539,7 @@ def minutes_start_correction(*, minutes: Minutes, by, reason: str) -> Minutes:
         minutes.status = Minutes.Status.CORRECTING
         minutes.correction_reason = reason
         minutes.save(update_fields=["status", "correction_reason", "updated_at"])
-        _event(
+        event_record(
             minutes,
             MinutesEvent.Kind.CORRECTION_STARTED,
             by=by,
