@@ -30,6 +30,14 @@ def test_it_creates_the_requested_amounts_all_published():
     assert public_minutes().count() == Meeting.objects.count()
 
 
+def test_every_generated_meeting_has_the_published_version_the_public_reads(client):
+    _generate(councils=1, years=1, meetings=2)
+    for meeting in Meeting.objects.all():
+        response = client.get(meeting.get_absolute_url())
+        assert response.status_code == 200
+        assert meeting.items.order_by("order").last().title in response.content.decode()
+
+
 def test_numbers_follow_the_councils_rules():
     _generate()
     meetings = defaultdict(list)

@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from council.models import Council, Membership, Organisation, Person, Sector
+from minutes.document import minutes_snapshot
 from minutes.models import (
     AgendaItem,
     Attendance,
@@ -27,6 +28,7 @@ from minutes.models import (
     ItemKind,
     Meeting,
     Minutes,
+    MinutesVersion,
 )
 
 SLUG_PREFIX = "arkiv-"
@@ -215,8 +217,24 @@ class Command(BaseCommand):
         )
         total_inputs = self._inputs(items, members, options["inputs"])
 
-        # Published last: content cannot be added to approved minutes.
+        # Published last: content cannot be added to approved minutes. Each gets the
+        # published version the public reads (minutes/public.py); the PDF is made on
+        # the first download, as for minutes approved before PDFs were stored.
         now = timezone.now()
+        MinutesVersion.objects.bulk_create(
+            (
+                MinutesVersion(
+                    minutes=meeting.minutes,
+                    number=1,
+                    content=minutes_snapshot(meeting=meeting),
+                    approved_at=now,
+                    approval_method=Minutes.ApprovalMethod.MEETING,
+                    published_at=now,
+                )
+                for meeting in meetings
+            ),
+            batch_size=BATCH,
+        )
         Minutes.objects.filter(meeting__in=meetings).update(
             status=Minutes.Status.PUBLISHED,
             approved_at=now,
