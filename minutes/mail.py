@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from council.models import Membership, Person
-from minutes.models import AgendaItem, Meeting, Minutes, MinutesVersion, ReviewComment
+from minutes.document import MinutesDocument
+from minutes.models import Meeting, Minutes, MinutesVersion, ReviewComment
 from minutes.pdf import render_summons_pdf
 
 # Recipients ---------------------------------------------------------------------------
@@ -144,11 +145,8 @@ def send_summons(
     """The summons to each member, in their language, with the agenda, the PDF and
     their own absence link."""
     result = SummonsResult()
-    items = list(
-        AgendaItem.objects.filter(meeting=meeting)
-        .select_related("decision")
-        .order_by("order", "number")
-    )
+    # The agenda as the minutes document has it (minutes/document.py).
+    items = MinutesDocument.from_rows(meeting).items
     # The PDF is the council's document, in its own language (minutes/pdf.py).
     pdf = summons_pdf(meeting)
     result.pdf_attached = pdf is not None

@@ -7,7 +7,8 @@ SQLite: every word must occur (icontains) in the same fields, unranked.
 Each kind ranks at most its CANDIDATES_PER_KIND newest matches, so a word found
 everywhere costs no more than a rare one. A search runs a fixed number of queries:
 one count per kind, one page of (kind, id, rank) rows over the union of the three
-kinds, and one query per kind for the hits on the page.
+kinds, one query per kind for the hits on the page, and one for the published
+documents their titles and attributions are read from.
 """
 
 import re
@@ -36,7 +37,7 @@ from minutes.models import (
     Input,
     decision_search_text,
 )
-from minutes.public import frozen_public_meetings
+from minutes.public import frozen_public_meetings, published_documents
 
 MAX_QUERY_LENGTH = 200
 # A common word can match most of a large archive. Ranking every match would cost
@@ -447,8 +448,33 @@ def _load_hits(rows: list[dict], query: str, words: list[str]) -> list[Hit]:
                 escape(decision.item.title),
                 anchor="vedtak",
             )
-    return [
+    hits = [
         found[(r["hit_kind"], r["hit_id"])]
         for r in rows
         if (r["hit_kind"], r["hit_id"]) in found
     ]
+    return _as_published(hits, words)
+
+
+def _as_published(hits: list[Hit], words: list[str]) -> list[Hit]:
+    """Titles and attributions as the published documents have them (one query).
+
+    Matching runs on the rows of published minutes, which are frozen and hold the
+    published text; names around them (an organisation renamed since) are read from
+    the document the public reads everywhere else."""
+    meetings = list({hit.item.meeting_id: hit.item.meeting for hit in hits}.values())
+    documents = published_documents(meetings)
+    for hit in hits:
+        document = documents.get(hit.item.meeting_id)
+        item = document and next(
+            (i for i in document.items if i.id == hit.item.pk), None
+        )
+        if item is None:
+            continue
+        if hit.kind != Kind.ITEM:
+            hit.title = escape(item.title)
+        if hit.kind == Kind.INPUT:
+            entry_id = int(hit.anchor.removeprefix("innspill-"))
+            entry = next((e for e in item.all_inputs if e.id == entry_id), None)
+            hit.attributed_to = entry.attributed_to if entry else hit.attributed_to
+    return hits

@@ -63,8 +63,9 @@ BUDGETS = {
     # organisation (+sector); count; one page of inputs
     "organisation": 3,
     # councils, organisations, years, kinds for the filters; one count per kind; page
-    # of hits; one query per kind of hit on the page (so at most 11: see below)
-    "search": 11,
+    # of hits; one query per kind of hit on the page; the published versions of the
+    # hits' meetings (so at most 12: see below)
+    "search": 12,
     # the filters only
     "search_empty": 4,
     # council; minutes (+meeting); their published versions (the documents)
