@@ -209,6 +209,6 @@ def visible_decisions() -> QuerySet[Decision]:
 def decisions() -> QuerySet[Decision]:
     return (
         visible_decisions()
-        .select_related("item")
+        .select_related("item", "item__council")
         .annotate(modified_at=MODIFIED["decision"])
     )

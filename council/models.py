@@ -78,6 +78,13 @@ class Council(models.Model):
         default=True,
         help_text=_("Godkjente referater publiseres straks, uten et eget steg."),
     )
+    marks_updated_decisions = models.BooleanField(
+        _("skriv «Oppdatert vedtak» når vedtaket avviker fra forslaget"),
+        default=False,
+        help_text=_(
+            "Ellers står det «Vedtak» over alle vedtak, som i de fleste protokoller."
+        ),
+    )
     members_require_2fa = models.BooleanField(
         _("medlemmer må bruke tofaktorinnlogging"), default=False
     )

@@ -275,7 +275,7 @@ class MinutesDocument:
         ).order_by("order", "id")
         items = list(
             AgendaItem.objects.filter(meeting=meeting)
-            .select_related("decision", "approves_minutes_of")
+            .select_related("decision", "council", "approves_minutes_of")
             .prefetch_related(Prefetch("inputs", queryset=inputs))
             .order_by("order", "number")
         )

@@ -28,6 +28,8 @@ COUNCIL = {
     "default_start_time": "10:00",
     "default_end_time": "16:00",
     "approval_rule": "next_meeting",
+    # The reference minutes print «Oppdatert vedtak» over a changed proposal.
+    "marks_updated_decisions": True,
 }
 
 # (name, how an input from one of its representatives is credited)

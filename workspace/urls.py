@@ -76,6 +76,11 @@ urlpatterns = [
         "sak/<int:item_id>/innspill/", minute_taking.input_create, name="input_create"
     ),
     path("innspill/<int:input_id>/", minute_taking.input_action, name="input_action"),
+    path(
+        "vedtak/<int:decision_id>/som-foreslatt/",
+        minute_taking.decision_adopt,
+        name="decision_adopt",
+    ),
     # Autosave: one field of an item (sak), input (innspill) or decision (vedtak).
     path(
         "lagre/<str:kind>/<int:pk>/<str:field>/",

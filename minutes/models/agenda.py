@@ -378,10 +378,20 @@ class Decision(RevisedContent, FrozenContentMixin, models.Model):
         return bool(final and proposed and final != proposed)
 
     @property
+    def is_decided(self) -> bool:
+        """The meeting's decision is recorded (not only the proposal)."""
+        return bool(self.final_text.strip())
+
+    @property
     def label(self) -> str:
-        if not self.final_text.strip():
+        """What the minutes print over the text: «Forslag til vedtak» only while
+        nothing is decided (a draft), never over an adopted decision; «Oppdatert
+        vedtak» where the council marks decisions that differ from the proposal."""
+        if not self.is_decided:
             return str(_("Forslag til vedtak"))
-        return str(_("Oppdatert vedtak") if self.is_updated else _("Vedtak"))
+        if self.is_updated and self.item.council.marks_updated_decisions:
+            return str(_("Oppdatert vedtak"))
+        return str(_("Vedtak"))
 
     @property
     def text(self) -> str:

@@ -303,6 +303,19 @@ def input_delete(*, entry: Input) -> None:
         entry.delete()
 
 
-def decision_start_final_text(decision: Decision) -> str:
-    """The decision field in the minute-taking view starts from the proposal."""
-    return decision.final_text or decision.proposed_text
+def decision_adopt_as_proposed(*, decision: Decision, revision: int) -> Decision:
+    """«Vedtatt som foreslått»: the meeting adopted the proposal as it stands.
+
+    One click records the decision, so the minutes never print the proposal as if it
+    were the decision. Refused when someone has written a decision meanwhile.
+    """
+    if not decision.proposed_text.strip():
+        raise ValidationError(
+            _("Saken har ikke noe forslag til vedtak."), code="no_proposal"
+        )
+    return content_save(
+        obj=decision,
+        revision=revision,
+        changes={"final_text": decision.proposed_text},
+        expected={"final_text": ""},
+    )

@@ -87,6 +87,7 @@ def archive(db, media) -> Archive:
         name="Nasjonalt e-helseråd",
         slug="nasjonalt-e-helserad",
         secretariat_organisation__sector=sector,
+        marks_updated_decisions=True,
     )
     user = UserFactory(username="kari")
     membership = MembershipFactory(

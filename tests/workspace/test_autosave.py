@@ -154,6 +154,8 @@ def test_a_stale_base_is_a_conflict_even_with_a_fresh_revision(item):
 
 def test_the_decision_saves_its_final_text(alice_client, item):
     decision = item.decision
+    item.council.marks_updated_decisions = True
+    item.council.save()
     response = json_post(
         alice_client,
         save_url("vedtak", decision.pk, "final_text"),

@@ -30,6 +30,7 @@ from minutes.models import AgendaItem, Decision, Input, Meeting
 from minutes.services.editing import (
     EditConflict,
     content_save,
+    decision_adopt_as_proposed,
     field_text,
     input_add,
     input_attribution,
@@ -297,6 +298,26 @@ def input_create(request: HttpRequest, item_id: int) -> HttpResponse:
     if not request.htmx:
         messages.success(request, _("Innspillet er lagt til."))
     return _inputs_fragment(request, item)
+
+
+@login_required
+@require_POST
+def decision_adopt(request: HttpRequest, decision_id: int) -> HttpResponse:
+    """«Vedtatt som foreslått»: record the proposal as the decision, in one click."""
+    decision = access(request.user, Decision, decision_id)
+    try:
+        revision = int(request.POST.get("revision", ""))
+        decision_adopt_as_proposed(decision=decision, revision=revision)
+    except ValueError:
+        messages.error(request, _("Mangler revisjon. Last siden på nytt."))
+    except EditConflict:
+        messages.error(
+            request,
+            _("Noen har skrevet et vedtak i mellomtiden. Se over teksten i saken."),
+        )
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    return redirect(minute_url(decision))
 
 
 @login_required

@@ -170,6 +170,7 @@ class DemoLoader:
                 default_start_time=_time(data["default_start_time"]),
                 default_end_time=_time(data["default_end_time"]),
                 approval_rule=data["approval_rule"],
+                marks_updated_decisions=data["marks_updated_decisions"],
             )
         )
 
