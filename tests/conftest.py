@@ -6,6 +6,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import CouncilFactory
+from tests.world import World, build_world
 
 # A shared two-core CI machine makes single examples slow now and then; time limits
 # would make property tests flaky without finding anything. On Hypothesis's own
@@ -80,6 +81,13 @@ def logins_include_the_second_factor(monkeypatch):
 
     monkeypatch.setattr(Client, "force_login", verified_force_login)
     monkeypatch.setattr(Client, "login", verified_login)
+
+
+@pytest.fixture
+def world(db) -> World:
+    """Councils A and B with their secretariats and members, and the operator: the
+    personas of tests/world.py, made afresh for each test."""
+    return build_world()
 
 
 @pytest.fixture
