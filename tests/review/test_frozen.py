@@ -5,7 +5,6 @@ PostgreSQL not even raw SQL."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
@@ -123,9 +122,8 @@ def test_other_meetings_stay_editable(frozen):
     AgendaItem.objects.filter(meeting=frozen.later).update(presenters="Alice")
 
 
-def test_the_admin_shows_the_message_and_changes_nothing(client, frozen):
-    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
-    client.force_login(admin)
+def test_the_admin_shows_the_message_and_changes_nothing(client, world, frozen):
+    client.force_login(world.operator)
     input_row = _rows(frozen)["input"]
     url = reverse("admin:minutes_input_change", args=[input_row.pk])
     response = client.post(
