@@ -5,7 +5,6 @@ from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from tests.factories import CouncilFactory
 from tests.world import World, build_world
 
 # A shared two-core CI machine makes single examples slow now and then; time limits
@@ -91,5 +90,6 @@ def world(db) -> World:
 
 
 @pytest.fixture
-def council(db):
-    return CouncilFactory(name="Testrådet", slug="testradet")
+def council(world):
+    """Council A of the world, Testrådet, for tests about one council."""
+    return world.council_a

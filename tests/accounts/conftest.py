@@ -17,11 +17,6 @@ __all__ = ["PASSWORD", "password_login"]
 
 
 @pytest.fixture
-def council(world):
-    return world.council_a
-
-
-@pytest.fixture
 def visitor():
     """A plain client, as a browser: it logs in through the login form."""
     return Client()

@@ -6,8 +6,9 @@ review, whose every text carries MARKER. Council B has its own member and
 secretariat, who must see nothing of A's drafts.
 
 Built once per module: the `world` fixture here overrides the per-test one of
-tests/conftest.py, so in this package `world` is this filled world, and `council`
-(council A of it) is too.
+tests/conftest.py, so in this package `world` is this filled world, and `council` is
+its council A. Tests that empty the database (transaction=True) build their own with
+tests.world.build_world().
 """
 
 import datetime

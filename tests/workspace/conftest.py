@@ -9,11 +9,6 @@ import pytest
 
 
 @pytest.fixture
-def council(world):
-    return world.council_a
-
-
-@pytest.fixture
 def meeting(world):
     """Council A's next meeting, two weeks ahead."""
     return world.draft_a
