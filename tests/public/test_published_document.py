@@ -15,7 +15,7 @@ from council.models import Organisation, Person
 from minutes.document import SCHEMA_PATH, MinutesDocument, minutes_snapshot
 from minutes.models import Attachment, Input, Minutes
 from minutes.services import lifecycle
-from tests.factories import UserFactory, publish
+from tests.factories import publish
 from tests.public.helpers import filled_meeting
 
 pytestmark = pytest.mark.django_db
@@ -123,9 +123,11 @@ def test_renaming_after_approval_changes_nothing_public(client, meeting):
     assert old_name in after and member.name in after
 
 
-def test_a_correction_changes_nothing_public_until_it_is_published(client, meeting):
-    secretariat = UserFactory()
-    meeting.council.secretariat_users.add(secretariat)
+def test_a_correction_changes_nothing_public_until_it_is_published(
+    client, world, meeting
+):
+    secretariat = world.secretariat_a
+    assert meeting.council == world.council_a
     entry = Input.objects.filter(item__meeting=meeting).order_by("pk").last()
     published_text = entry.text
     lifecycle.minutes_start_correction(
