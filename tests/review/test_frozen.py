@@ -118,8 +118,17 @@ def test_other_meetings_stay_editable(frozen):
     item = frozen.later.items.first()
     item.title = "Fortsatt redigerbar"
     item.save()
-    Input.objects.create(item=item, text="Nytt innspill")
-    AgendaItem.objects.filter(meeting=frozen.later).update(presenters="Alice")
+    entry = Input.objects.create(item=item, text="Nytt innspill")
+    updated = AgendaItem.objects.filter(meeting=frozen.later).update(presenters="Alice")
+    assert AgendaItem.objects.get(pk=item.pk).title == "Fortsatt redigerbar"
+    assert Input.objects.get(pk=entry.pk).item == item
+    assert updated == frozen.later.items.count() > 0
+    later = AgendaItem.objects.filter(meeting=frozen.later)
+    assert set(later.values_list("presenters", flat=True)) == {"Alice"}
+    # The frozen meeting beside it took none of it.
+    assert not AgendaItem.objects.filter(
+        meeting=frozen.meeting, presenters="Alice"
+    ).exists()
 
 
 def test_the_admin_shows_the_message_and_changes_nothing(client, world, frozen):
