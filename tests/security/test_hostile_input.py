@@ -198,6 +198,13 @@ def hostile(django_db_setup, django_db_blocker, tmp_path_factory):
             transaction.set_rollback(True)
 
 
+@pytest.fixture
+def council(hostile):
+    """Here the council is the hostile one (council A of its own world), not council
+    A of the package's filled world."""
+    return hostile.council
+
+
 @pytest.fixture(autouse=True)
 def each_test_in_its_own_savepoint(db):
     """What a test changes is undone before the next, the shared council kept."""
