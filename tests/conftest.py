@@ -5,7 +5,7 @@ from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from tests.factories import CouncilFactory
+from tests.world import World, build_world
 
 # A shared two-core CI machine makes single examples slow now and then; time limits
 # would make property tests flaky without finding anything. On Hypothesis's own
@@ -83,5 +83,13 @@ def logins_include_the_second_factor(monkeypatch):
 
 
 @pytest.fixture
-def council(db):
-    return CouncilFactory(name="Testrådet", slug="testradet")
+def world(db) -> World:
+    """Councils A and B with their secretariats and members, and the operator: the
+    personas of tests/world.py, made afresh for each test."""
+    return build_world()
+
+
+@pytest.fixture
+def council(world):
+    """Council A of the world, Testrådet, for tests about one council."""
+    return world.council_a

@@ -8,6 +8,9 @@ from django.contrib.auth import get_user_model
 from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.services import agenda, lifecycle
 
+# Every user the factories make logs in with this password.
+PASSWORD = "correct horse battery"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -16,7 +19,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    password = factory.django.Password("correct horse battery")
+    password = factory.django.Password(PASSWORD)
 
 
 class SectorFactory(factory.django.DjangoModelFactory):

@@ -1,37 +1,19 @@
-"""Personas for login security.
+"""Login security, with the world's personas (tests/world.py).
 
-Alice serves Testrådet's secretariat, so she always needs a second factor. Bob is a
-member of Testrådet, which does not ask members for one unless the council says so.
-Dave is an administrator. Each logs in through the real login form with a plain
-django.test.Client, never force_login, so the second step is really exercised.
+Alice serves council A's secretariat, so she always needs a second factor. Bob is a
+member of council A, which does not ask members for one unless the council says so.
+Oscar is the operator, an administrator. Each logs in through the real login form
+with a plain django.test.Client, never force_login, so the second step is really
+exercised.
 """
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import MembershipFactory, PersonFactory, UserFactory
+from tests.world import PASSWORD
 
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def alice(council):
-    user = UserFactory(username="alice", email="alice@example.org")
-    council.secretariat_users.add(user)
-    return user
-
-
-@pytest.fixture
-def bob(council):
-    user = UserFactory(username="bob", email="bob@example.org")
-    MembershipFactory(council=council, person=PersonFactory(name="Bob", user=user))
-    return user
-
-
-@pytest.fixture
-def dave(db):
-    return UserFactory(username="dave", is_staff=True, is_superuser=True)
+__all__ = ["PASSWORD", "password_login"]
 
 
 @pytest.fixture

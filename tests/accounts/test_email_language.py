@@ -5,16 +5,16 @@ from django.urls import reverse
 
 from core.cache import ALL_SCOPE, _version_key
 from council.models import Person
-from tests.factories import PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def member(client):
-    user = UserFactory(username="erik")
-    person = PersonFactory(name="Erik Hansen", user=user, language="nb")
-    client.force_login(user)
+def member(client, world):
+    """Bob, logged in; the council's e-mail to him is in bokmål."""
+    client.force_login(world.member_a)
+    person = world.member_a.person
+    assert person.language == "nb"
     return person
 
 
@@ -40,8 +40,9 @@ def test_an_unknown_language_is_refused_in_norwegian_and_nothing_changes(
     assert member.language == "nb"
 
 
-def test_an_account_without_a_person_has_no_e_mail_language(client):
-    client.force_login(UserFactory(username="admin2"))
+def test_an_account_without_a_person_has_no_e_mail_language(client, world):
+    # Alice serves the secretariat; she is no person in the council's register.
+    client.force_login(world.secretariat_a)
     assert (
         "Språk i e-post fra rådet"
         not in client.get(reverse("accounts:account")).content.decode()
@@ -59,6 +60,6 @@ def test_choosing_a_language_keeps_the_public_pages_cached(client, member):
     client.post(reverse("accounts:account"), {"language": "en"})
     assert cache.get(_version_key(ALL_SCOPE)) == version
     # A public change to a person still makes every page stale.
-    member.name = "Erik Hansen-Berg"
+    member.name = "Bob Medlem-Berg"
     member.save()
     assert cache.get(_version_key(ALL_SCOPE)) != version

@@ -8,7 +8,9 @@ from django.urls import reverse
 from tests.accounts.conftest import password_login
 
 
-def test_bob_resets_his_forgotten_password_through_the_link_in_his_email(visitor, bob):
+def test_bob_resets_his_forgotten_password_through_the_link_in_his_email(
+    visitor, world
+):
     response = visitor.post(reverse("password_reset"), {"email": "bob@example.org"})
     assert response["Location"] == reverse("password_reset_done")
 

@@ -23,7 +23,8 @@ def test_long_passphrases_without_special_characters_are_accepted(password):
     validate_password(password)
 
 
-def test_a_64_and_a_128_character_passphrase_are_accepted(alice, client):
+def test_a_64_and_a_128_character_passphrase_are_accepted(world, client):
+    alice = world.secretariat_a
     for length in (64, 128):
         password = ("trygg passordsetning for sekretariatet " * 4)[:length]
         assert len(password) == length
@@ -46,7 +47,8 @@ def test_short_passwords_are_refused_in_norwegian():
     assert any("minst 8 tegn" in message for message in error.value.messages)
 
 
-def test_alice_changes_her_password_to_a_long_passphrase(client, alice):
+def test_alice_changes_her_password_to_a_long_passphrase(client, world):
+    alice = world.secretariat_a
     client.force_login(alice)
     new = "en lang passordsetning som er lett å huske for alice " * 2
     response = client.post(
@@ -58,8 +60,8 @@ def test_alice_changes_her_password_to_a_long_passphrase(client, alice):
     assert alice.check_password(new)
 
 
-def test_the_password_change_form_explains_a_common_password(client, alice):
-    client.force_login(alice)
+def test_the_password_change_form_explains_a_common_password(client, world):
+    client.force_login(world.secretariat_a)
     response = client.post(
         reverse("password_change"),
         {
@@ -83,7 +85,8 @@ def test_no_rule_asks_for_digits_capitals_or_symbols():
     ]
 
 
-def test_the_login_form_takes_a_128_character_passphrase(bob, visitor):
+def test_the_login_form_takes_a_128_character_passphrase(world, visitor):
+    bob = world.member_a
     password = ("bobs passordsetning er lang og god " * 4)[:128]
     bob.set_password(password)
     bob.save()

@@ -16,7 +16,7 @@ from tests.otp import confirmed_totp_device, current_code
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_logging_in_gives_the_session_a_new_key(visitor, bob):
+def test_logging_in_gives_the_session_a_new_key(visitor, world):
     visitor.get(reverse("login"))
     session = visitor.session
     session["before_login"] = True  # an anonymous session with a key
@@ -34,7 +34,7 @@ def test_sessions_end_after_eight_idle_hours_not_eight_hours_after_login():
     assert settings.SESSION_SAVE_EVERY_REQUEST is True
 
 
-def test_every_request_pushes_the_idle_timeout_forward(visitor, bob):
+def test_every_request_pushes_the_idle_timeout_forward(visitor, world):
     password_login(visitor, "bob")
     key = visitor.session.session_key
     first = Session.objects.get(session_key=key).expire_date
@@ -76,7 +76,8 @@ def test_production_cookies_are_secure_and_http_only():
     assert result.stdout.split() == ["True", "True", "True", "Lax", "Lax"]
 
 
-def test_alice_logs_out_everywhere_and_her_other_browser_is_logged_out(alice):
+def test_alice_logs_out_everywhere_and_her_other_browser_is_logged_out(world):
+    alice = world.secretariat_a
     device = confirmed_totp_device(alice)
     laptop, phone = Client(), Client()
     for browser in (laptop, phone):
@@ -88,8 +89,8 @@ def test_alice_logs_out_everywhere_and_her_other_browser_is_logged_out(alice):
         device.last_t = -1  # the test reuses one code for both browsers
         device.save()
         assert browser.get("/arbeid/").status_code == 200
-    stranger = Client()
-    stranger.force_login(alice.__class__.objects.create(username="zed"))
+    # Cecilie, of council B's secretariat, is logged in elsewhere.
+    stranger = world.client("secretariat_b")
 
     response = laptop.post(reverse("accounts:logout_everywhere"))
 
@@ -104,13 +105,13 @@ def test_alice_logs_out_everywhere_and_her_other_browser_is_logged_out(alice):
     assert stranger.get(reverse("accounts:account")).status_code == 200
 
 
-def test_log_out_everywhere_accepts_only_post(client, alice):
-    client.force_login(alice)
+def test_log_out_everywhere_accepts_only_post(client, world):
+    client.force_login(world.secretariat_a)
     assert client.get(reverse("accounts:logout_everywhere")).status_code == 405
 
 
-def test_the_account_page_links_every_security_action(client, alice):
-    client.force_login(alice)
+def test_the_account_page_links_every_security_action(client, world):
+    client.force_login(world.secretariat_a)
     page = client.get(reverse("accounts:account")).content.decode()
     assert "Tofaktorinnlogging er slått på." in page
     for name in [
@@ -123,7 +124,7 @@ def test_the_account_page_links_every_security_action(client, alice):
     assert "Logg ut overalt" in page
 
 
-def test_bob_is_offered_two_factor_authentication_on_his_account_page(visitor, bob):
+def test_bob_is_offered_two_factor_authentication_on_his_account_page(visitor, world):
     password_login(visitor, "bob")
     page = visitor.get(reverse("accounts:account")).content.decode()
     assert "Tofaktorinnlogging er ikke slått på" in page
@@ -135,6 +136,6 @@ def test_the_account_page_needs_a_login(visitor, db):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_every_page_links_a_logged_in_user_to_the_account_page(client, bob):
-    client.force_login(bob)
+def test_every_page_links_a_logged_in_user_to_the_account_page(client, world):
+    client.force_login(world.member_a)
     assert f'href="{reverse("accounts:account")}"' in client.get("/").content.decode()

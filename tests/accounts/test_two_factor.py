@@ -9,7 +9,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.services import recovery_codes_create, user_requires_2fa
-from tests.accounts.conftest import password_login
+from tests.accounts.conftest import PASSWORD, password_login
 from tests.factories import MembershipFactory, PersonFactory, UserFactory
 from tests.otp import confirmed_totp_device, current_code
 
@@ -20,8 +20,8 @@ def verify(client, code, next_url=WORKSPACE):
     return client.post(reverse("accounts:otp_verify"), {"code": code, "next": next_url})
 
 
-def test_alice_with_only_her_password_is_sent_to_the_code_page(visitor, alice):
-    confirmed_totp_device(alice)
+def test_alice_with_only_her_password_is_sent_to_the_code_page(visitor, world):
+    confirmed_totp_device(world.secretariat_a)
     response = password_login(visitor, "alice")
     assert response.status_code == 302
 
@@ -35,8 +35,8 @@ def test_alice_with_only_her_password_is_sent_to_the_code_page(visitor, alice):
     assert 'autocomplete="one-time-code"' in page
 
 
-def test_alice_gets_in_with_the_code_from_her_app(visitor, alice):
-    device = confirmed_totp_device(alice)
+def test_alice_gets_in_with_the_code_from_her_app(visitor, world):
+    device = confirmed_totp_device(world.secretariat_a)
     password_login(visitor, "alice")
 
     response = verify(visitor, current_code(device))
@@ -46,8 +46,8 @@ def test_alice_gets_in_with_the_code_from_her_app(visitor, alice):
     assert visitor.get(WORKSPACE).status_code == 200
 
 
-def test_a_wrong_code_keeps_alice_out_with_a_norwegian_message(visitor, alice):
-    device = confirmed_totp_device(alice)
+def test_a_wrong_code_keeps_alice_out_with_a_norwegian_message(visitor, world):
+    device = confirmed_totp_device(world.secretariat_a)
     password_login(visitor, "alice")
     wrong = f"{(int(current_code(device)) + 1) % 1_000_000:06d}"
 
@@ -58,8 +58,8 @@ def test_a_wrong_code_keeps_alice_out_with_a_norwegian_message(visitor, alice):
     assert visitor.get(WORKSPACE).status_code == 302
 
 
-def test_guessing_codes_is_slowed_down(visitor, alice):
-    device = confirmed_totp_device(alice)
+def test_guessing_codes_is_slowed_down(visitor, world):
+    device = confirmed_totp_device(world.secretariat_a)
     password_login(visitor, "alice")
     with time_machine.travel(timezone.now(), tick=False) as clock:
         verify(visitor, "000000" if current_code(device) != "000000" else "111111")
@@ -71,10 +71,10 @@ def test_guessing_codes_is_slowed_down(visitor, alice):
         assert response.status_code == 302
 
 
-def test_a_code_cannot_be_used_twice(alice):
+def test_a_code_cannot_be_used_twice(world):
     from django.test import Client
 
-    device = confirmed_totp_device(alice)
+    device = confirmed_totp_device(world.secretariat_a)
     first, second = Client(), Client()
     password_login(first, "alice")
     password_login(second, "alice")
@@ -84,8 +84,8 @@ def test_a_code_cannot_be_used_twice(alice):
     assert verify(second, code).status_code == 200
 
 
-def test_the_session_gets_a_new_key_when_the_code_is_accepted(visitor, alice):
-    device = confirmed_totp_device(alice)
+def test_the_session_gets_a_new_key_when_the_code_is_accepted(visitor, world):
+    device = confirmed_totp_device(world.secretariat_a)
     password_login(visitor, "alice")
     before = visitor.session.session_key
 
@@ -94,7 +94,8 @@ def test_the_session_gets_a_new_key_when_the_code_is_accepted(visitor, alice):
     assert visitor.session.session_key != before
 
 
-def test_a_recovery_code_works_once(visitor, alice):
+def test_a_recovery_code_works_once(visitor, world):
+    alice = world.secretariat_a
     confirmed_totp_device(alice)
     codes = recovery_codes_create(user=alice)
     assert len(codes) == 10
@@ -110,7 +111,8 @@ def test_a_recovery_code_works_once(visitor, alice):
     assert other.get(WORKSPACE).status_code == 302
 
 
-def test_alice_without_an_app_must_set_one_up_first(visitor, alice):
+def test_alice_without_an_app_must_set_one_up_first(visitor, world):
+    alice = world.secretariat_a
     password_login(visitor, "alice")
 
     response = visitor.get(WORKSPACE)
@@ -156,7 +158,8 @@ def verify_setup(client, code):
     return client.post(reverse("accounts:otp_setup"), {"code": code, "next": WORKSPACE})
 
 
-def test_a_password_alone_cannot_replace_alices_app(visitor, alice):
+def test_a_password_alone_cannot_replace_alices_app(visitor, world):
+    alice = world.secretariat_a
     device = confirmed_totp_device(alice)
     password_login(visitor, "alice")
 
@@ -167,7 +170,8 @@ def test_a_password_alone_cannot_replace_alices_app(visitor, alice):
     assert list(TOTPDevice.objects.filter(user=alice)) == [device]
 
 
-def test_alice_replaces_her_app_and_the_old_one_stops_working(visitor, alice):
+def test_alice_replaces_her_app_and_the_old_one_stops_working(visitor, world):
+    alice = world.secretariat_a
     old = confirmed_totp_device(alice)
     password_login(visitor, "alice")
     verify(visitor, current_code(old))
@@ -180,7 +184,8 @@ def test_alice_replaces_her_app_and_the_old_one_stops_working(visitor, alice):
     assert list(TOTPDevice.objects.filter(user=alice)) == [new]
 
 
-def test_new_recovery_codes_replace_the_old_ones(client, alice):
+def test_new_recovery_codes_replace_the_old_ones(client, world):
+    alice = world.secretariat_a
     client.force_login(alice)
     old = recovery_codes_create(user=alice)
 
@@ -194,12 +199,14 @@ def test_new_recovery_codes_replace_the_old_ones(client, alice):
     assert all(code in page for code in new)
 
 
-def test_bob_the_member_gets_in_with_his_password(visitor, bob):
+def test_bob_the_member_gets_in_with_his_password(visitor, world):
     password_login(visitor, "bob")
     assert visitor.get(reverse("accounts:account")).status_code == 200
 
 
-def test_bob_needs_a_code_when_his_council_asks_members_for_one(visitor, bob, council):
+def test_bob_needs_a_code_when_his_council_asks_members_for_one(
+    visitor, world, council
+):
     council.members_require_2fa = True
     council.save()
     password_login(visitor, "bob")
@@ -208,19 +215,19 @@ def test_bob_needs_a_code_when_his_council_asks_members_for_one(visitor, bob, co
     assert response["Location"].startswith(reverse("accounts:otp_setup"))
 
 
-def test_bob_who_chose_a_second_factor_must_give_it(visitor, bob):
-    device = confirmed_totp_device(bob)
+def test_bob_who_chose_a_second_factor_must_give_it(visitor, world):
+    device = confirmed_totp_device(world.member_a)
     password_login(visitor, "bob")
     assert visitor.get("/").status_code == 302
     verify(visitor, current_code(device), next_url="/")
     assert visitor.get("/").status_code == 200
 
 
-def test_the_administrator_needs_a_code_for_the_admin(visitor, dave):
-    device = confirmed_totp_device(dave)
+def test_the_administrator_needs_a_code_for_the_admin(visitor, world):
+    device = confirmed_totp_device(world.operator)
     visitor.post(
         reverse("admin:login"),
-        {"username": "dave", "password": "correct horse battery"},
+        {"username": world.operator.username, "password": PASSWORD},
     )
     response = visitor.get("/admin/")
     assert response["Location"].startswith(reverse("accounts:otp_verify"))
@@ -228,25 +235,29 @@ def test_the_administrator_needs_a_code_for_the_admin(visitor, dave):
     assert visitor.get("/admin/").status_code == 200
 
 
-def test_logging_out_is_possible_between_password_and_code(visitor, alice):
-    confirmed_totp_device(alice)
+def test_logging_out_is_possible_between_password_and_code(visitor, world):
+    confirmed_totp_device(world.secretariat_a)
     password_login(visitor, "alice")
     visitor.post(reverse("logout"))
     assert "_auth_user_id" not in visitor.session
 
 
-def test_who_requires_two_factor_authentication(council, alice, bob, dave):
+def test_who_requires_two_factor_authentication(council, world):
+    bob = world.member_a
     staff = UserFactory(username="erin", is_staff=True)
     outsider = UserFactory(username="frank")
-    assert user_requires_2fa(alice)
-    assert user_requires_2fa(dave)
+    assert user_requires_2fa(world.secretariat_a)
+    assert user_requires_2fa(world.operator)
     assert user_requires_2fa(staff)
     assert not user_requires_2fa(bob)
     assert not user_requires_2fa(outsider)
+    # Charlie sits in council B, which asks no second factor of its members.
+    assert not user_requires_2fa(world.member_b)
     council.members_require_2fa = True
     council.save()
     assert user_requires_2fa(bob)
     assert not user_requires_2fa(outsider)
+    assert not user_requires_2fa(world.member_b)
 
 
 def test_a_former_member_is_not_held_to_the_councils_rule(council):
@@ -263,14 +274,14 @@ def test_a_former_member_is_not_held_to_the_councils_rule(council):
     assert not user_requires_2fa(user)
 
 
-def test_tests_force_login_counts_as_a_full_login(client, alice):
+def test_tests_force_login_counts_as_a_full_login(client, world):
     """The suite's force_login skips the code as it skips the password."""
-    client.force_login(alice)
+    client.force_login(world.secretariat_a)
     assert client.get(WORKSPACE).status_code == 200
 
 
-def test_the_code_page_never_sends_alice_to_another_site(visitor, alice):
-    device = confirmed_totp_device(alice)
+def test_the_code_page_never_sends_alice_to_another_site(visitor, world):
+    device = confirmed_totp_device(world.secretariat_a)
     password_login(visitor, "alice")
     response = verify(visitor, current_code(device), next_url="https://evil.example/")
     assert response["Location"] == "/"

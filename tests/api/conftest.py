@@ -1,4 +1,5 @@
-"""An archive for the API tests: one published meeting full of content, one draft.
+"""An archive for the API tests, in the world's council A (tests/world.py): one
+published meeting full of content, which Bob attended, and one draft.
 
 The draft's every text contains «HEMMELIG», so a test can look for that word anywhere
 in the API's answers.
@@ -13,15 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from council.models import Person
 from minutes.models import Attachment, Attendance, Input, Meeting
 from tests import factories
-from tests.factories import (
-    CouncilFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    PersonFactory,
-    SectorFactory,
-    UserFactory,
-    make_meeting,
-)
+from tests.factories import OrganisationFactory, PersonFactory, make_meeting
 
 SECRET = "HEMMELIG"
 
@@ -81,22 +74,12 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def archive(db, media) -> Archive:
-    sector = SectorFactory(name="Kommunal sektor")
-    council = CouncilFactory(
-        name="Nasjonalt e-helseråd",
-        slug="nasjonalt-e-helserad",
-        secretariat_organisation__sector=sector,
-        marks_updated_decisions=True,
-    )
-    user = UserFactory(username="kari")
-    membership = MembershipFactory(
-        council=council,
-        person__name="Kari Nordmann",
-        person__email="kari@example.org",
-        person__user=user,
-        start_date=datetime.date(2022, 1, 1),
-    )
+def archive(world, media) -> Archive:
+    council = world.council_a
+    # Like the reference council: a changed proposal is printed «Oppdatert vedtak».
+    council.marks_updated_decisions = True
+    council.save()
+    membership = world.membership_a
     published = make_meeting(council, datetime.date(2022, 12, 2))
     add_content(published)
     Attendance.objects.create(

@@ -1,11 +1,12 @@
 """The whole life of a meeting in a real browser, through the site's own pages.
 
-Siri runs the secretariat of Testrådet, which approves minutes online when all its
-members have approved; Erik is its one member. Siri logs in with her second factor,
-creates a meeting, minutes two items with inputs and decisions and sends the minutes
-for review. Erik logs in, comments on an item and approves. Siri answers the comment,
-which completes the approval: the minutes are approved and published. A visitor finds
-the decision by searching, opens it and downloads the PDF.
+Alice runs the secretariat of Testrådet, the world's council A (tests/world.py),
+which here approves minutes online when all its members have approved; Bob is its one
+member. Alice logs in with her second factor, creates a meeting, minutes two items
+with inputs and decisions and sends the minutes for review. Bob logs in, comments on
+an item and approves. Alice answers the comment, which completes the approval: the
+minutes are approved and published. A visitor finds the decision by searching, opens
+it and downloads the PDF.
 
 Locators are by role and label, so the journey also shows the pages can be used with
 assistive technology. Screenshots of every step go to test-artifacts/.
@@ -21,32 +22,19 @@ from playwright.sync_api import expect
 from council.models import Council
 from minutes.models import Input, Minutes
 from tests.browser.conftest import login
-from tests.factories import (
-    CouncilFactory,
-    MembershipFactory,
-    PersonFactory,
-    UserFactory,
-)
+from tests.world import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct horse battery"
 DECISION = "Rådet anbefaler en felles journalløsning for kommunene fra 2026."
 
 
 @pytest.fixture
-def council(settings, tmp_path):
+def council(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    council = CouncilFactory(
-        name="Testrådet",
-        slug="testradet",
-        approval_rule=Council.ApprovalRule.ONLINE_ALL,
-        publish_on_approval=True,
-    )
-    council.secretariat_users.add(UserFactory(username="siri", first_name="Siri"))
-    erik = UserFactory(username="erik", first_name="Erik")
-    person = PersonFactory(name="Erik Hansen", user=erik, email="erik@example.org")
-    MembershipFactory(council=council, person=person)
+    council = world.council_a
+    council.approval_rule = Council.ApprovalRule.ONLINE_ALL
+    council.publish_on_approval = True
+    council.save(update_fields=["approval_rule", "publish_on_approval"])
     return council
 
 
@@ -77,7 +65,7 @@ def test_a_meeting_goes_from_creation_to_a_published_pdf_found_by_search(
     page, council, screenshot, mailoutbox
 ):
     # The secretariat logs in with the second factor and creates a meeting.
-    login(page, "siri", PASSWORD)
+    login(page, "alice", PASSWORD)
     expect(page.get_by_role("heading", name="Arbeidsflate", level=1)).to_be_visible()
     screenshot("01-secretariat-workspace")
     page.get_by_role("link", name="Nytt møte").first.click()
@@ -121,11 +109,11 @@ def test_a_meeting_goes_from_creation_to_a_published_pdf_found_by_search(
     page.get_by_role("button", name="Send til gjennomsyn").click()
     expect(page.get_by_text("Versjon 1 er sendt til medlemmene.")).to_be_visible()
     screenshot("04-sent-for-review")
-    assert any("erik@example.org" in m.to for m in mailoutbox)
+    assert any("bob@example.org" in m.to for m in mailoutbox)
     logout(page)
 
     # The member reads the draft, comments on an item and approves.
-    login(page, "erik", PASSWORD)
+    login(page, "bob", PASSWORD)
     page.goto("/gjennomsyn/")
     page.get_by_role("link", name=re.compile("Testrådet: Møte")).click()
     journal = item_section(page, "Felles journalløsning")
@@ -143,7 +131,7 @@ def test_a_meeting_goes_from_creation_to_a_published_pdf_found_by_search(
     logout(page)
 
     # The secretariat answers; that completes the approval, and it is published.
-    login(page, "siri", PASSWORD)
+    login(page, "alice", PASSWORD)
     page.goto(f"/gjennomsyn/{meeting.pk}/sekretariat/")
     page.get_by_label("Svar til medlemmet").fill("Ja, tidsplanen står nå i vedtaket.")
     page.get_by_role("button", name="Ta til følge", exact=True).click()

@@ -4,19 +4,15 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import login
-from tests.factories import CouncilFactory, UserFactory
+from tests.world import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery"
-
 
 @pytest.fixture
-def secretary():
-    council = CouncilFactory(name="Testrådet", slug="testradet")
-    user = UserFactory(username="sekretaer", first_name="Siri")
-    council.secretariat_users.add(user)
-    return user
+def secretary(world):
+    """Alice serves council A's secretariat and has no authenticator app yet."""
+    return world.secretariat_a
 
 
 def test_a_new_secretary_sets_up_her_app_from_the_qr_code(page, secretary, screenshot):
@@ -30,7 +26,7 @@ def test_a_new_secretary_sets_up_her_app_from_the_qr_code(page, secretary, scree
         ),
     )
     page.goto("/konto/logg-inn/")
-    page.get_by_label("Brukernavn").fill("sekretaer")
+    page.get_by_label("Brukernavn").fill(secretary.username)
     page.get_by_label("Passord").fill(PASSWORD)
     page.get_by_role("button", name="Logg inn").click()
 
@@ -45,9 +41,9 @@ def test_a_new_secretary_sets_up_her_app_from_the_qr_code(page, secretary, scree
 
 
 def test_login_asks_for_the_code_and_lands_in_the_workspace(page, secretary):
-    login(page, "sekretaer", PASSWORD)  # sets the app up on the first login
+    login(page, secretary.username, PASSWORD)  # sets the app up on the first login
     page.get_by_role("button", name="Logg ut").click()
 
-    login(page, "sekretaer", PASSWORD)  # then asks for its code
+    login(page, secretary.username, PASSWORD)  # then asks for its code
 
     expect(page.get_by_role("heading", name="Arbeidsflate", level=1)).to_be_visible()

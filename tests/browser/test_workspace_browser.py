@@ -1,32 +1,23 @@
 """The minute-taking view in a real browser: autosave, reload, offline and back."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from minutes.models import Input
 from tests.browser.conftest import login
-from tests.factories import CouncilFactory, UserFactory, make_meeting
+from tests.world import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery"
-
 
 @pytest.fixture
-def meeting():
-    council = CouncilFactory(name="Nasjonalt e-helseråd", slug="nasjonalt-e-helserad")
-    user = UserFactory(username="sekretaer", first_name="Siri")
-    council.secretariat_users.add(user)
-    return make_meeting(
-        council=council, date=timezone.localdate() + datetime.timedelta(days=7)
-    )
+def meeting(world):
+    """Council A's next meeting; Alice serves its secretariat (tests/world.py)."""
+    return world.draft_a
 
 
 def open_minutes(page, meeting):
-    login(page, "sekretaer", PASSWORD)
+    login(page, "alice", PASSWORD)
     expect(page.get_by_role("heading", name="Arbeidsflate", level=1)).to_be_visible()
     page.goto(f"/arbeid/mote/{meeting.pk}/referat/")
 

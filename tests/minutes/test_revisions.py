@@ -3,7 +3,6 @@
 told of the change instead of overwriting it."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from minutes.models import AgendaItem, Decision, Input
@@ -18,19 +17,10 @@ def item(council):
 
 
 @pytest.fixture
-def admin_client(client):
-    root = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
-    client.force_login(root)
+def admin_client(client, world):
+    """Oscar, the world's operator, in the admin."""
+    client.force_login(world.operator)
     return client
-
-
-@pytest.fixture
-def alice(council, client):
-    from tests.factories import UserFactory
-
-    user = UserFactory(username="alice")
-    council.secretariat_users.add(user)
-    return user
 
 
 def stored(obj):
@@ -97,14 +87,14 @@ def test_the_admin_moves_an_items_and_its_decisions_revision_on_once(
 
 @pytest.mark.parametrize("base", [{"base": "Før"}, {}], ids=["base", "no-base"])
 def test_an_editor_behind_an_admin_change_gets_a_conflict(
-    admin_client, client, alice, item, base
+    admin_client, client, world, item, base
 ):
     entry = Input.objects.create(item=item, text="Før", order=1)
     admin_client.post(
         reverse("admin:minutes_input_change", args=[entry.pk]),
         {"item": item.pk, "order": 1, "text": "Endret i admin", "attribution": "none"},
     )
-    client.force_login(alice)
+    client.force_login(world.secretariat_a)
     response = client.post(
         reverse("workspace:save", args=["innspill", entry.pk, "text"]),
         {"value": "Min tekst", "revision": 1, **base},

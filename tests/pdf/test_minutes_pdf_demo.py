@@ -2,7 +2,8 @@
 
 Personas: the public downloads published minutes; Erik Hansen («medlem») is a
 member of Nasjonalt e-helseråd; Karen Lima («sekretariat») is its secretariat;
-Charlie is logged in but belongs to no council.
+Charlie, the world's member of council B (tests/world.py), is logged in but has no
+part in Nasjonalt e-helseråd.
 """
 
 import hashlib
@@ -20,7 +21,6 @@ from council.models import Organisation, Person
 from minutes import pdf as minutes_pdf
 from minutes.models import Meeting, Minutes
 from ops import demo_data
-from tests.factories import UserFactory
 from tests.pdf.conftest import (
     A4_POINTS,
     assert_in_order,
@@ -365,9 +365,9 @@ def test_the_summons_has_facts_agenda_proposals_and_papers(demo, client):
 
 
 @pytest.mark.parametrize("who", ["anonymous", "charlie"])
-def test_others_get_no_draft_and_no_summons(demo, client, who):
+def test_others_get_no_draft_and_no_summons(demo, client, world, who):
     if who == "charlie":
-        client.force_login(UserFactory(username="charlie"))
+        client.force_login(world.member_b)
     for name in ("draft", "summons"):
         assert client.get(url(name, 1, 2023)).status_code == 404
         assert client.get(url(name, 6, 2022)).status_code == 404

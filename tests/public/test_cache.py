@@ -17,7 +17,6 @@ from minutes.services import lifecycle
 from tests.factories import (
     CouncilFactory,
     MembershipFactory,
-    UserFactory,
     make_meeting,
     make_published_meeting,
 )
@@ -103,11 +102,14 @@ def test_a_plain_visitors_page_is_shared_and_carries_no_csrf_token(council):
     assert response.status_code == 302
 
 
-def test_a_logged_in_reader_gets_the_cached_body_in_a_header_of_their_own(council):
+def test_a_logged_in_reader_gets_the_cached_body_in_a_header_of_their_own(
+    council, world
+):
     meeting = make_published_meeting(council, datetime.date(2022, 2, 1))
     Client().get(meeting.get_absolute_url())
     reader = Client(enforce_csrf_checks=True)
-    reader.force_login(UserFactory())
+    # Charlie sits in council B: to council A he is one more logged-in reader.
+    reader.force_login(world.member_b)
     page = reader.get(meeting.get_absolute_url()).content.decode()
     assert "Logg ut" in page
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)

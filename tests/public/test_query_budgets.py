@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from council.models import Membership
-from tests.factories import CouncilFactory, UserFactory
+from tests.factories import CouncilFactory
 from tests.public.helpers import filled_meeting
 
 pytestmark = pytest.mark.django_db
@@ -112,11 +112,12 @@ def test_a_cached_page_needs_no_query(client, django_assert_num_queries):
 
 
 def test_a_logged_in_reader_of_a_cached_page_costs_only_the_session(
-    client, django_assert_max_num_queries
+    client, world, django_assert_max_num_queries
 ):
     council, meetings = archive(2)
     url = meetings[-1].get_absolute_url()
-    client.force_login(UserFactory())
+    # Charlie sits in another council: to this one he is just a logged-in reader.
+    client.force_login(world.member_b)
     client.get(url)
     # Session, user, second factor, the workspace link in the header and the session
     # saved again (in a savepoint); never the minutes, which come from the cache.

@@ -1,8 +1,9 @@
-"""Personas for the review of minutes.
+"""The cast of the review of minutes, on the world's council A (tests/world.py).
 
-Alice runs the secretariat of Testrådet. Bob, Carol and Dave are its voting members
-(Dave reads his e-mail in English); Erin is a deputy who may comment but not vote.
-Charlie is a member of another council and must see nothing of Testrådet's drafts.
+Alice runs the secretariat of council A, Testrådet. Bob (its chair), Carol and Dave
+are its voting members (Dave reads his e-mail in English); Erin is a deputy who may
+comment but not vote. Charlie is the world's member of council B and must see nothing
+of Testrådet's drafts.
 """
 
 import datetime
@@ -13,16 +14,8 @@ import pytest
 from council.models import Council, Membership
 from minutes.models import Attendance, Input, Minutes
 from minutes.services import agenda, lifecycle
-from tests.factories import (
-    CouncilFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    PersonFactory,
-    UserFactory,
-    make_meeting,
-)
-
-PASSWORD = "correct horse battery"
+from tests.factories import OrganisationFactory, PersonFactory, make_meeting
+from tests.world import World, add_member
 
 
 @dataclass
@@ -40,35 +33,20 @@ class Cast:
     inputs: list
 
 
-def _member(council, username, *, role=Membership.Role.MEMBER, language="nb"):
-    user = UserFactory(username=username)
-    person = PersonFactory(
-        name=username.capitalize(),
-        email=f"{username}@example.org",
-        user=user,
-        language=language,
-    )
-    MembershipFactory(
-        council=council, person=person, organisation=person.organisation, role=role
-    )
-    return user
-
-
-def build_cast(approval_rule: str, *, publish_on_approval: bool = True) -> Cast:
-    council = CouncilFactory(
-        name="Testrådet",
-        slug="testradet",
-        approval_rule=approval_rule,
-        publish_on_approval=publish_on_approval,
-    )
-    alice = UserFactory(username="alice")
-    council.secretariat_users.add(alice)
-    bob = _member(council, "bob", role=Membership.Role.CHAIR)
-    carol = _member(council, "carol")
-    dave = _member(council, "dave", language="en")
-    erin = _member(council, "erin", role=Membership.Role.DEPUTY)
-    other = CouncilFactory(name="Annet råd", slug="annet-rad")
-    charlie = _member(other, "charlie")
+def build_cast(
+    world: World, approval_rule: str, *, publish_on_approval: bool = True
+) -> Cast:
+    """Council A with the approval rule, three more members and a minuted meeting."""
+    council = world.council_a
+    council.approval_rule = approval_rule
+    council.publish_on_approval = publish_on_approval
+    council.save(update_fields=["approval_rule", "publish_on_approval"])
+    membership = world.membership_a
+    membership.role = Membership.Role.CHAIR
+    membership.save(update_fields=["role"])
+    carol = add_member(council, "carol")
+    dave = add_member(council, "dave", language="en")
+    erin = add_member(council, "erin", role=Membership.Role.DEPUTY)
     meeting = make_meeting(council=council, date=datetime.date(2024, 3, 1))
     item = agenda.agenda_item_add(
         meeting=meeting,
@@ -96,12 +74,12 @@ def build_cast(approval_rule: str, *, publish_on_approval: bool = True) -> Cast:
     )
     return Cast(
         council=council,
-        alice=alice,
-        bob=bob,
+        alice=world.secretariat_a,
+        bob=world.member_a,
         carol=carol,
         dave=dave,
         erin=erin,
-        charlie=charlie,
+        charlie=world.member_b,
         meeting=meeting,
         minutes=meeting.minutes,
         item=item,
@@ -110,14 +88,14 @@ def build_cast(approval_rule: str, *, publish_on_approval: bool = True) -> Cast:
 
 
 @pytest.fixture
-def cast(db) -> Cast:
+def cast(world) -> Cast:
     """A council that approves online when all members have approved."""
-    return build_cast(Council.ApprovalRule.ONLINE_ALL)
+    return build_cast(world, Council.ApprovalRule.ONLINE_ALL)
 
 
 @pytest.fixture
-def next_meeting_cast(db) -> Cast:
-    return build_cast(Council.ApprovalRule.NEXT_MEETING)
+def next_meeting_cast(world) -> Cast:
+    return build_cast(world, Council.ApprovalRule.NEXT_MEETING)
 
 
 @pytest.fixture

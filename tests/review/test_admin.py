@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from council.models import Council
@@ -14,14 +13,16 @@ from tests.review.conftest import build_cast, refresh
 
 
 @pytest.fixture
-def admin_client(client, db):
-    root = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
-    client.force_login(root)
+def admin_client(client, world):
+    """Oscar, the operator, in the admin."""
+    client.force_login(world.operator)
     return client
 
 
-def test_publishing_from_the_admin_goes_through_the_transition(admin_client):
-    cast = build_cast(Council.ApprovalRule.NEXT_MEETING, publish_on_approval=False)
+def test_publishing_from_the_admin_goes_through_the_transition(admin_client, world):
+    cast = build_cast(
+        world, Council.ApprovalRule.NEXT_MEETING, publish_on_approval=False
+    )
     later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
     item = later.items.get(approves_minutes_of=cast.meeting)
     lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)

@@ -5,7 +5,6 @@ PostgreSQL not even raw SQL."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
@@ -119,13 +118,21 @@ def test_other_meetings_stay_editable(frozen):
     item = frozen.later.items.first()
     item.title = "Fortsatt redigerbar"
     item.save()
-    Input.objects.create(item=item, text="Nytt innspill")
-    AgendaItem.objects.filter(meeting=frozen.later).update(presenters="Alice")
+    entry = Input.objects.create(item=item, text="Nytt innspill")
+    updated = AgendaItem.objects.filter(meeting=frozen.later).update(presenters="Alice")
+    assert AgendaItem.objects.get(pk=item.pk).title == "Fortsatt redigerbar"
+    assert Input.objects.get(pk=entry.pk).item == item
+    assert updated == frozen.later.items.count() > 0
+    later = AgendaItem.objects.filter(meeting=frozen.later)
+    assert set(later.values_list("presenters", flat=True)) == {"Alice"}
+    # The frozen meeting beside it took none of it.
+    assert not AgendaItem.objects.filter(
+        meeting=frozen.meeting, presenters="Alice"
+    ).exists()
 
 
-def test_the_admin_shows_the_message_and_changes_nothing(client, frozen):
-    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
-    client.force_login(admin)
+def test_the_admin_shows_the_message_and_changes_nothing(client, world, frozen):
+    client.force_login(world.operator)
     input_row = _rows(frozen)["input"]
     url = reverse("admin:minutes_input_change", args=[input_row.pk])
     response = client.post(

@@ -219,10 +219,12 @@ def test_edits_after_sending_hold_back_online_approval(cast, deadline):
     assert refresh(cast.minutes).status == Minutes.Status.IN_REVIEW
 
 
-def test_a_majority_is_enough_under_online_majority(db, deadline):
+def test_a_majority_is_enough_under_online_majority(world, deadline):
     from tests.review.conftest import build_cast
 
-    cast = build_cast(Council.ApprovalRule.ONLINE_MAJORITY, publish_on_approval=False)
+    cast = build_cast(
+        world, Council.ApprovalRule.ONLINE_MAJORITY, publish_on_approval=False
+    )
     send(cast, deadline)
     lifecycle.minutes_member_decide(minutes=cast.minutes, by=cast.bob, decision=APPROVE)
     lifecycle.minutes_member_decide(
@@ -281,10 +283,12 @@ def test_approval_at_meeting_records_item_time_and_who(next_meeting_cast):
         lifecycle.minutes_approve_at_meeting(minutes=minutes, item=item)
 
 
-def test_publishing_needs_approved_minutes_and_the_secretariat(db, deadline):
+def test_publishing_needs_approved_minutes_and_the_secretariat(world, deadline):
     from tests.review.conftest import build_cast
 
-    cast = build_cast(Council.ApprovalRule.NEXT_MEETING, publish_on_approval=False)
+    cast = build_cast(
+        world, Council.ApprovalRule.NEXT_MEETING, publish_on_approval=False
+    )
     later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
     item = later.items.get(approves_minutes_of=cast.meeting)
     lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)

@@ -2,18 +2,19 @@
 
 The URLs come from Django's resolver, walked recursively, so a new URL is covered as
 soon as it exists: without an entry in RULES its test fails and says so. Parameters
-are filled from tests/security/world.py: council A with a published meeting and an
-unpublished one (in review) whose every text carries MARKER, and council B.
+are filled from the world of tests/world.py as tests/security/conftest.py fills it:
+council A with a published meeting and an unpublished one (in review) whose every
+text carries MARKER, and council B.
 
-The rules, per persona (anonymous, member_a, member_b, secretariat_a, secretariat_b,
-admin):
+The rules, per persona (anonymous, secretariat_a, member_a, secretariat_b, member_b,
+operator):
 - public: everyone gets 200 (published objects of council A);
 - public_unpublished_404: the same, and the same URL built for the unpublished
   meeting is 404 for everyone, the secretariat included (public pages show only
   published minutes);
-- draft_readers: members and secretariat of A (and the administrator) read the draft;
+- draft_readers: members and secretariat of A (and the operator) read the draft;
   council B gets 404 (existence is private); anonymous goes to login (or 404);
-- secretariat_edit: A's secretariat and the administrator get the page; A's and B's
+- secretariat_edit: A's secretariat and the operator get the page; A's and B's
   members and B's secretariat get 404, for GET and POST alike (or 405 where the
   page takes no POST); anonymous goes to login;
 - secretariat_post / reader_post: mutations are POST-only: those allowed get 405 on
@@ -21,10 +22,10 @@ admin):
 - secretariat_any, authenticated, account_step, authenticated_post: pages about
   the logged-in user themself;
 - token: signed links: a valid link opens, a bad one gives a clear page;
-- admin: Django's admin is for staff only. Of the admin's own URL tree only the index
-  and one changelist are requested here (ADMIN_TESTED); test_admin_pages.py requests
-  every list, search, add, change, history and delete page of every registered model
-  for every persona.
+- admin: Django's admin is for the operator only. Of the admin's own URL tree only
+  the index and one changelist are requested here (ADMIN_TESTED); test_admin_pages.py
+  requests every list, search, add, change, history and delete page of every
+  registered model for every persona.
 
 Whatever the rule, MARKER never appears in a response to the public or to council B,
 and never in any response of a public page or the API.
@@ -37,15 +38,16 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from minutes.mail import absence_token
-from tests.security.world import MARKER, PERSONAS, World
+from tests.security.conftest import MARKER, FilledWorld
+from tests.world import PERSONAS
 
 OK, NOT_FOUND, NOT_ALLOWED = "200", "404", "405"
 LOGIN, ADMIN_LOGIN, REDIRECT = "login", "admin login", "redirect"
 
 # Personas who must never see council A's drafts.
 OUTSIDERS = ("anonymous", "member_b", "secretariat_b")
-A_READERS = ("member_a", "secretariat_a", "admin")
-A_EDITORS = ("secretariat_a", "admin")
+A_READERS = ("member_a", "secretariat_a", "operator")
+A_EDITORS = ("secretariat_a", "operator")
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ RULES = {
     "workspace:item_history": "secretariat_edit",
     "workspace:input_create": "secretariat_post",
     "workspace:input_action": "secretariat_post",
+    "workspace:decision_adopt": "secretariat_post",
     "workspace:save": "secretariat_post",
     "workspace:attachment_download": "secretariat_edit",
     "workspace:attachment_update": "secretariat_post",
@@ -223,7 +226,7 @@ API_PK = {
 }
 
 
-def param(route: Route, name: str, world: World, target) -> object:
+def param(route: Route, name: str, world: FilledWorld, target) -> object:
     """The value of one URL parameter for the object under test (`target`: the
     published or the unpublished meeting of council A, with its item, input, …)."""
     is_item_url = "/sak/<int:year>" in route.route
@@ -242,6 +245,7 @@ def param(route: Route, name: str, world: World, target) -> object:
         "meeting_id": lambda: target.meeting.pk,
         "item_id": lambda: target.item.pk,
         "input_id": lambda: target.input.pk,
+        "decision_id": lambda: target.item.decision.pk,
         "attendance_id": lambda: target.attendance.pk,
         "attachment_id": lambda: (
             (
@@ -267,7 +271,7 @@ def param(route: Route, name: str, world: World, target) -> object:
     return values[name]()
 
 
-def url(route: Route, world: World, target=None, **given) -> str:
+def url(route: Route, world: FilledWorld, target=None, **given) -> str:
     target = target or world.draft
     kwargs = {
         name: given[name] if name in given else param(route, name, world, target)
@@ -334,11 +338,11 @@ class Checker:
         )
 
 
-def check_public(c: Checker, world: World) -> None:
+def check_public(c: Checker, world: FilledWorld) -> None:
     c.expect_all(url(c.route, world, world.published), {OK})
 
 
-def check_public_unpublished_404(c: Checker, world: World) -> None:
+def check_public_unpublished_404(c: Checker, world: FilledWorld) -> None:
     c.expect_all(url(c.route, world, world.published), {OK})
     c.expect_all(url(c.route, world, world.draft), {NOT_FOUND})
     if "attachment_id" in c.route.params or c.route.key.startswith("api:file"):
@@ -350,7 +354,7 @@ def check_public_unpublished_404(c: Checker, world: World) -> None:
         c.expect_all(url(c.route, world, world.published, **given), {NOT_FOUND})
 
 
-def check_draft_readers(c: Checker, world: World) -> None:
+def check_draft_readers(c: Checker, world: FilledWorld) -> None:
     path = url(c.route, world, world.draft)
     for persona in PERSONAS:
         if persona in A_READERS:
@@ -361,7 +365,7 @@ def check_draft_readers(c: Checker, world: World) -> None:
             c.expect(persona, path, {NOT_FOUND})
 
 
-def check_secretariat_edit(c: Checker, world: World) -> None:
+def check_secretariat_edit(c: Checker, world: FilledWorld) -> None:
     path = url(c.route, world, world.draft)
     for persona in PERSONAS:
         if persona in A_EDITORS:
@@ -375,7 +379,7 @@ def check_secretariat_edit(c: Checker, world: World) -> None:
             c.expect(persona, path, {NOT_FOUND, NOT_ALLOWED}, method="post")
 
 
-def _check_post_only(c: Checker, world: World, allowed: tuple[str, ...]) -> None:
+def _check_post_only(c: Checker, world: FilledWorld, allowed: tuple[str, ...]) -> None:
     path = url(c.route, world, world.draft)
     for persona in PERSONAS:
         if persona in allowed:
@@ -387,15 +391,15 @@ def _check_post_only(c: Checker, world: World, allowed: tuple[str, ...]) -> None
             c.expect(persona, path, {NOT_FOUND}, method="post")
 
 
-def check_secretariat_post(c: Checker, world: World) -> None:
+def check_secretariat_post(c: Checker, world: FilledWorld) -> None:
     _check_post_only(c, world, A_EDITORS)
 
 
-def check_reader_post(c: Checker, world: World) -> None:
+def check_reader_post(c: Checker, world: FilledWorld) -> None:
     _check_post_only(c, world, A_READERS)
 
 
-def check_secretariat_any(c: Checker, world: World) -> None:
+def check_secretariat_any(c: Checker, world: FilledWorld) -> None:
     """A page about the councils the user serves: 404 for those who serve none."""
     path = url(c.route, world)
     for persona in PERSONAS:
@@ -407,39 +411,41 @@ def check_secretariat_any(c: Checker, world: World) -> None:
             c.expect(persona, path, {OK})
 
 
-def check_authenticated(c: Checker, world: World, allowed=frozenset({OK})) -> None:
+def check_authenticated(
+    c: Checker, world: FilledWorld, allowed=frozenset({OK})
+) -> None:
     path = url(c.route, world)
     for persona in PERSONAS:
         c.expect(persona, path, {LOGIN} if persona == "anonymous" else set(allowed))
 
 
-def check_account_step(c: Checker, world: World) -> None:
+def check_account_step(c: Checker, world: FilledWorld) -> None:
     # The code page sends a user who has already given the code onwards.
     check_authenticated(c, world, {OK, REDIRECT})
 
 
-def check_authenticated_post(c: Checker, world: World) -> None:
+def check_authenticated_post(c: Checker, world: FilledWorld) -> None:
     path = url(c.route, world)
     for persona in PERSONAS:
         c.expect(persona, path, {LOGIN} if persona == "anonymous" else {NOT_ALLOWED})
 
 
-def check_login_page(c: Checker, world: World) -> None:
+def check_login_page(c: Checker, world: FilledWorld) -> None:
     path = url(c.route, world)
     for persona in PERSONAS:
         c.expect(persona, path, {OK} if persona == "anonymous" else {REDIRECT})
 
 
-def check_logout(c: Checker, world: World) -> None:
+def check_logout(c: Checker, world: FilledWorld) -> None:
     # Logging out is POST-only, so a link or image cannot log anyone out.
     c.expect_all(url(c.route, world), {NOT_ALLOWED})
 
 
-def check_set_language(c: Checker, world: World) -> None:
+def check_set_language(c: Checker, world: FilledWorld) -> None:
     c.expect_all(url(c.route, world), {REDIRECT}, method="post")
 
 
-def check_token(c: Checker, world: World) -> None:
+def check_token(c: Checker, world: FilledWorld) -> None:
     if c.route.key == "review:absence_report":
         good = reverse(
             "review:absence_report",
@@ -463,13 +469,13 @@ def check_token(c: Checker, world: World) -> None:
             c.problems.append(f"{persona} GET {bad}: no «{message}» on the page")
 
 
-def check_admin(c: Checker, world: World) -> None:
+def check_admin(c: Checker, world: FilledWorld) -> None:
     path = url(c.route, world)
     for persona in PERSONAS:
-        c.expect(persona, path, {OK} if persona == "admin" else {ADMIN_LOGIN})
+        c.expect(persona, path, {OK} if persona == "operator" else {ADMIN_LOGIN})
 
 
-def check_api_fallback(c: Checker, world: World) -> None:
+def check_api_fallback(c: Checker, world: FilledWorld) -> None:
     c.expect_all("/api/finnes-ikke/", {NOT_FOUND})
 
 

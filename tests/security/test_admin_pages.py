@@ -1,4 +1,4 @@
-"""Every page of Django's admin for every registered model: the administrator gets it
+"""Every page of Django's admin for every registered model: the operator gets it
 (no server error on any list, search, add, change, history or delete page, frozen
 content included), and nobody else reaches any of it."""
 
@@ -6,7 +6,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.security.world import PERSONAS
+from tests.world import PERSONAS
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def admin_pages() -> list[tuple[str, str, object]]:
     return pages
 
 
-def test_every_admin_page_answers_the_administrator_and_no_one_else(world, clients):
+def test_every_admin_page_answers_the_operator_and_no_one_else(world, clients):
     pages = admin_pages()
     assert len(pages) > 100
     login = reverse("admin:login")
@@ -37,7 +37,7 @@ def test_every_admin_page_answers_the_administrator_and_no_one_else(world, clien
     for name, url, _obj in pages:
         for persona in PERSONAS:
             response = clients[persona].get(url)
-            if persona == "admin":
+            if persona == "operator":
                 # The admin may refuse to add or delete what the rules forbid
                 # (minutes come with their meeting; login records are axes's own),
                 # never to show a list or an object, and never with a server error.

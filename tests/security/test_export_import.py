@@ -11,7 +11,10 @@ from django.core.management import CommandError, call_command
 from council.models import Council
 from minutes.models import Attachment
 from ops.backup import _exported_models
+from tests.world import build_world
 
+# These tests empty the database, so they build their own world (tests/world.py)
+# rather than share the module's filled one (tests/security/conftest.py).
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -62,7 +65,8 @@ def test_a_round_trip_loses_nothing(tmp_path, settings):
     assert restored.file.read() == original_bytes
 
 
-def test_import_refuses_a_database_that_is_not_empty(tmp_path, council):
+def test_import_refuses_a_database_that_is_not_empty(tmp_path):
+    build_world()
     archive = tmp_path / "export.zip"
     call_command("export_all", str(archive), stdout=open("/dev/null", "w"))
     with pytest.raises(CommandError, match="not empty"):
@@ -76,13 +80,13 @@ def test_import_refuses_a_file_that_is_not_an_export(tmp_path):
         call_command("import_all", str(bogus))
 
 
-def test_a_damaged_file_in_the_export_is_detected(tmp_path, settings, council):
+def test_a_damaged_file_in_the_export_is_detected(tmp_path, settings):
     import zipfile
 
     settings.MEDIA_ROOT = tmp_path / "media"
     from tests.factories import make_meeting
 
-    meeting = make_meeting(council)
+    meeting = make_meeting(build_world().council_a)
     Attachment.objects.create(
         meeting=meeting, title="Papir", file=ContentFile(b"%PDF-1.4 x", name="a.pdf")
     )

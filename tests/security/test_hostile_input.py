@@ -5,7 +5,9 @@ the parsers of addresses, commands and search never fall over.
 
 A council whose name, members, organisations, meetings, items, inputs, decisions,
 papers and comments are all classic XSS payloads is taken through its whole life:
-summons, minute-taking, review, comment and answer, approval and publication.
+summons, minute-taking, review, comment and answer, approval and publication. It is
+the world's council A (tests/world.py), renamed: Alice serves its secretariat and
+Bob, its one member, carries a payload in his name.
 """
 
 import datetime
@@ -34,15 +36,9 @@ from minutes import search as search_engine
 from minutes.models import Attachment, Attendance, Input
 from minutes.services import agenda, lifecycle
 from minutes.services.summons import summons_send
-from tests.factories import (
-    CouncilFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    PersonFactory,
-    UserFactory,
-    make_meeting,
-)
-from tests.security.world import PDF_BYTES
+from tests.factories import OrganisationFactory, PersonFactory, make_meeting
+from tests.security.conftest import PDF_BYTES
+from tests.world import build_world
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -122,23 +118,23 @@ def build_hostile() -> Hostile:
         OrganisationFactory(name=f"Virksomhet {n} {payload}", slug=f"fiendtlig-{n}")
         for n, payload in enumerate(PAYLOADS)
     ]
-    council = CouncilFactory(
-        name=COUNCIL_NAME,
-        slug="fiendtlig",
-        description=PAYLOADS[6],
-        approval_rule=Council.ApprovalRule.ONLINE_ALL,
-        default_venue=PAYLOADS[3],
-    )
-    secretariat = UserFactory(username="sekretar")
-    council.secretariat_users.add(secretariat)
-    member = UserFactory(username="medlem", email="medlem@example.org")
-    person = PersonFactory(
-        name=f"Medlem {PAYLOADS[1]}",
-        email="medlem@example.org",
-        organisation=organisations[0],
-        user=member,
-    )
-    MembershipFactory(council=council, person=person, organisation=organisations[0])
+    world = build_world()
+    council = world.council_a
+    council.name = COUNCIL_NAME
+    council.slug = "fiendtlig"
+    council.description = PAYLOADS[6]
+    council.approval_rule = Council.ApprovalRule.ONLINE_ALL
+    council.default_venue = PAYLOADS[3]
+    council.save()
+    secretariat = world.secretariat_a
+    member = world.member_a
+    person = member.person
+    person.name = f"Medlem {PAYLOADS[1]}"
+    person.organisation = organisations[0]
+    person.save()
+    membership = world.membership_a
+    membership.organisation = organisations[0]
+    membership.save()
     deadline = timezone.localdate() + datetime.timedelta(days=7)
     outbox_start = len(mail.outbox)
 
@@ -200,6 +196,13 @@ def hostile(django_db_setup, django_db_blocker, tmp_path_factory):
             mail.outbox = []
             yield build_hostile()
             transaction.set_rollback(True)
+
+
+@pytest.fixture
+def council(hostile):
+    """Here the council is the hostile one (council A of its own world), not council
+    A of the package's filled world."""
+    return hostile.council
 
 
 @pytest.fixture(autouse=True)

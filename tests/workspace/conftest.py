@@ -1,54 +1,17 @@
-"""Personas for the workspace tests.
+"""The workspace tests live in the world (tests/world.py): Alice serves council A's
+secretariat, Bob is a member of council A, Cecilie serves council B's secretariat and
+Charlie is a member of council B. Anonymous users are not logged in.
 
-Alice serves Testrådet's secretariat. Bob is a member of Testrådet. Charlie serves
-another council's secretariat. Anonymous users are not logged in.
+Here: council A's next meeting and one of its items, and Alice's browser.
 """
 
-import datetime
-
 import pytest
-from django.utils import timezone
-
-from tests.factories import (
-    CouncilFactory,
-    MembershipFactory,
-    PersonFactory,
-    UserFactory,
-    make_meeting,
-)
-
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def alice(council):
-    user = UserFactory(username="alice", first_name="Alice", last_name="Sekretær")
-    council.secretariat_users.add(user)
-    return user
-
-
-@pytest.fixture
-def bob(council):
-    user = UserFactory(username="bob", first_name="Bob")
-    person = PersonFactory(name="Bob Medlem", user=user, email="bob@example.org")
-    MembershipFactory(council=council, person=person)
-    return user
-
-
-@pytest.fixture
-def charlie(db):
-    user = UserFactory(username="charlie")
-    CouncilFactory(
-        name="Det andre rådet", slug="det-andre-radet"
-    ).secretariat_users.add(user)
-    return user
-
-
-@pytest.fixture
-def meeting(council):
-    return make_meeting(
-        council=council, date=timezone.localdate() + datetime.timedelta(days=14)
-    )
+def meeting(world):
+    """Council A's next meeting, two weeks ahead."""
+    return world.draft_a
 
 
 @pytest.fixture
@@ -57,8 +20,9 @@ def item(meeting):
 
 
 @pytest.fixture
-def alice_client(client, alice):
-    client.force_login(alice)
+def alice_client(client, world):
+    """Alice, logged in."""
+    client.force_login(world.secretariat_a)
     return client
 
 

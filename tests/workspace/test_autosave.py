@@ -32,7 +32,7 @@ def test_alice_saves_an_items_body_and_the_revision_moves_on(alice_client, item)
 
 
 def test_the_history_records_who_changed_the_text_and_what_it_was(
-    alice_client, alice, item
+    alice_client, world, item
 ):
     json_post(
         alice_client,
@@ -49,12 +49,12 @@ def test_the_history_records_who_changed_the_text_and_what_it_was(
         },
     )
     latest, before = item.history.all()[:2]
-    assert latest.history_user == alice
+    assert latest.history_user == world.secretariat_a
     assert (before.body, latest.body) == ("Første utkast", "Andre utkast")
 
 
 def test_two_editors_of_the_same_field_get_a_conflict_not_a_silent_overwrite(
-    alice_client, alice, council, item
+    alice_client, council, item
 ):
     colleague = UserFactory(username="kari", first_name="Kari")
     council.secretariat_users.add(colleague)

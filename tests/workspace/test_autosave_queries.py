@@ -27,7 +27,7 @@ def typed(alice_client, item):
 
 
 def test_saving_one_field_runs_at_most_six_queries(
-    rf, alice, typed, django_assert_max_num_queries
+    rf, world, typed, django_assert_max_num_queries
 ):
     url = save_url("sak", typed.pk, "body")
     request = rf.post(
@@ -35,7 +35,7 @@ def test_saving_one_field_runs_at_most_six_queries(
         {"value": "Lucie Aunan", "revision": typed.revision, "base": "Lucie"},
         HTTP_ACCEPT="application/json",
     )
-    request.user = alice
+    request.user = world.secretariat_a
     match = resolve(url)
     # 1. the item, its meeting, council and minutes, if Alice serves the council
     # 2. SAVEPOINT
@@ -66,7 +66,7 @@ def test_the_whole_autosave_request_runs_twelve_queries(
 
 
 def test_a_decision_and_an_input_save_within_the_same_budget(
-    rf, alice, item, django_assert_max_num_queries
+    rf, world, item, django_assert_max_num_queries
 ):
     from minutes.models import Input
 
@@ -82,7 +82,7 @@ def test_a_decision_and_an_input_save_within_the_same_budget(
             {"value": "Ny tekst", "revision": revision, "base": base},
             HTTP_ACCEPT="application/json",
         )
-        request.user = alice
+        request.user = world.secretariat_a
         match = resolve(url)
         with django_assert_max_num_queries(6):
             response = match.func(request, *match.args, **match.kwargs)

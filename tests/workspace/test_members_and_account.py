@@ -6,12 +6,12 @@ from django.urls import reverse
 from council.models import Membership, Organisation, Sector
 from minutes.models import Attendance
 from tests.factories import MembershipFactory, OrganisationFactory
-from tests.workspace.conftest import PASSWORD
+from tests.world import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 
-def test_alice_adds_a_member_who_is_a_new_person(alice_client, council):
+def test_alice_adds_a_member_who_is_a_new_person(alice_client, council, world):
     organisation = OrganisationFactory(name="Helse Nord RHF")
     response = alice_client.post(
         reverse("workspace:members", args=[council.slug]),
@@ -25,12 +25,17 @@ def test_alice_adds_a_member_who_is_a_new_person(alice_client, council):
         },
     )
     assert response.status_code == 302
-    membership = Membership.objects.get(council=council)
+    # Bob was there before: the one other membership is the new one.
+    membership = Membership.objects.exclude(pk=world.membership_a.pk).get(
+        council=council
+    )
     assert membership.person.name == "Ny Person"
     assert membership.person.email == "ny@example.org"
 
 
-def test_an_overlapping_membership_is_refused_in_norwegian(alice_client, council):
+def test_an_overlapping_membership_is_refused_in_norwegian(
+    alice_client, council, world
+):
     existing = MembershipFactory(council=council)
     response = alice_client.post(
         reverse("workspace:members", args=[council.slug]),
@@ -42,7 +47,10 @@ def test_an_overlapping_membership_is_refused_in_norwegian(alice_client, council
         },
     )
     assert "i en overlappende periode" in response.content.decode()
-    assert Membership.objects.filter(council=council).count() == 1
+    others = Membership.objects.filter(council=council).exclude(
+        pk=world.membership_a.pk
+    )
+    assert others.count() == 1
 
 
 def test_alice_ends_a_membership_by_editing_it(alice_client, council):
@@ -113,22 +121,26 @@ def test_the_login_page_has_norwegian_labels(client):
     assert ">Logg inn</button>" in html
 
 
-def test_the_secretariat_lands_in_the_workspace_after_login(client, alice):
+def test_the_secretariat_lands_in_the_workspace_after_login(client, world):
     response = client.post(
-        "/konto/logg-inn/", {"username": "alice", "password": PASSWORD}
+        "/konto/logg-inn/",
+        {"username": world.secretariat_a.username, "password": PASSWORD},
     )
     assert response["Location"] == reverse("workspace:dashboard")
 
 
-def test_a_member_lands_on_the_front_page_after_login(client, bob):
+def test_a_member_lands_on_the_front_page_after_login(client, world):
     response = client.post(
-        "/konto/logg-inn/", {"username": "bob", "password": PASSWORD}
+        "/konto/logg-inn/",
+        {"username": world.member_a.username, "password": PASSWORD},
     )
     assert response["Location"] == "/"
 
 
-def test_a_wrong_password_gets_a_clear_message(client, alice):
-    response = client.post("/konto/logg-inn/", {"username": "alice", "password": "x"})
+def test_a_wrong_password_gets_a_clear_message(client, world):
+    response = client.post(
+        "/konto/logg-inn/", {"username": world.secretariat_a.username, "password": "x"}
+    )
     assert "Brukernavnet eller passordet er feil" in response.content.decode()
 
 
@@ -140,10 +152,10 @@ def test_logout_is_a_post(alice_client):
 
 
 def test_the_nav_links_the_workspace_for_the_secretariat_only(
-    alice_client, client, bob
+    alice_client, client, world
 ):
     assert "Arbeidsflate" in alice_client.get("/").content.decode()
-    client.force_login(bob)
+    client.force_login(world.member_a)
     html = client.get("/").content.decode()
     assert "Arbeidsflate" not in html
     assert "Logg ut" in html

@@ -127,9 +127,7 @@ def test_an_htmx_action_returns_the_inputs_fragment(alice_client, item):
     assert html.index("Neste") < html.index("Flytt meg")
 
 
-def test_the_history_page_shows_who_and_the_text_before_and_after(
-    alice_client, alice, item
-):
+def test_the_history_page_shows_who_and_the_text_before_and_after(alice_client, item):
     json_post(
         alice_client,
         reverse("workspace:save", args=["sak", item.pk, "body"]),

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def objects(council, meeting, item, bob):
+def objects(council, meeting, item):
     organisation = OrganisationFactory(name="Organisasjon i rådet")
     membership = MembershipFactory(council=council, organisation=organisation)
     entry = Input.objects.create(item=item, text="Innspill", order=1)
@@ -91,11 +91,11 @@ def test_anonymous_users_are_sent_to_login_from_every_workspace_url(client, obje
         assert response["Location"].startswith("/konto/logg-inn/"), url
 
 
-@pytest.mark.parametrize("persona", ["bob", "charlie"])
+@pytest.mark.parametrize("persona", ["member_a", "secretariat_b", "member_b"])
 def test_members_and_other_councils_secretariat_get_404_everywhere(
-    client, objects, persona, request
+    client, world, objects, persona
 ):
-    client.force_login(request.getfixturevalue(persona))
+    client.force_login(world.user(persona))
     download = reverse("workspace:attachment_download", args=[objects["attachment"].pk])
     # The dashboard itself belongs to no council: it is tested per persona below.
     for url in [*page_urls(objects)[1:], download]:
@@ -106,13 +106,13 @@ def test_members_and_other_councils_secretariat_get_404_everywhere(
     assert Input.objects.filter(pk=objects["input"].pk).exists()
 
 
-def test_a_member_who_serves_no_council_gets_404_for_the_dashboard(client, bob):
-    client.force_login(bob)
+def test_a_member_who_serves_no_council_gets_404_for_the_dashboard(client, world):
+    client.force_login(world.member_a)
     assert client.get(reverse("workspace:dashboard")).status_code == 404
 
 
-def test_charlie_sees_only_his_own_council_on_his_dashboard(client, charlie, objects):
-    client.force_login(charlie)
+def test_cecilie_sees_only_her_own_council_on_her_dashboard(client, world, objects):
+    client.force_login(world.secretariat_b)
     response = client.get(reverse("workspace:dashboard"))
     assert response.status_code == 200
     assert "Det andre rådet" in response.content.decode()
@@ -129,10 +129,10 @@ def test_every_mutation_refuses_get(alice_client, objects):
         assert alice_client.get(url).status_code == 405, url
 
 
-def test_mutations_need_a_csrf_token(alice, objects):
+def test_mutations_need_a_csrf_token(world, objects):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    strict.force_login(alice)
+    strict.force_login(world.secretariat_a)
     for url in post_urls(objects):
         assert strict.post(url).status_code == 403, url

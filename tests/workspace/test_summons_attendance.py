@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def members(council, bob):
+def members(council, world):
+    """Bob (of the world), Erik and a member without an e-mail address."""
     erik = MembershipFactory(
         council=council, person=PersonFactory(name="Erik Hansen", email="erik@ex.org")
     )
