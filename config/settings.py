@@ -116,6 +116,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Bodies over the limit are refused unread; after the user is known, before the
+    # CSRF check or any view reads the body.
+    "core.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # request.user.is_verified(), then: no page without the second factor if needed.
     "django_otp.middleware.OTPMiddleware",
@@ -301,8 +304,12 @@ SPECTACULAR_SETTINGS = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Uploaded papers: the largest file accepted (bytes).
+# Uploaded papers: the largest file accepted (bytes). A logged-in user's request body
+# may be this and a little room for the rest of the form; an anonymous visitor's no
+# more than ANONYMOUS_MAX_BODY_SIZE (core/middleware.py). The proxy's limit (nginx
+# client_max_body_size) should match MAX_UPLOAD_SIZE.
 MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_SIZE", 25 * 1024 * 1024)
+ANONYMOUS_MAX_BODY_SIZE = env_int("ANONYMOUS_MAX_BODY_SIZE", 64 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
