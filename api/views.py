@@ -43,6 +43,7 @@ from api.pagination import (
 from api.schema import ApiSchema
 from council.models import Membership
 from minutes.document import SCHEMA_PATH
+from minutes.files import attachment_response
 from minutes.public import public_meetings, published_document
 
 
@@ -365,12 +366,8 @@ class FileDownload(APIView):
         if pk > MAX_ID:
             raise Http404
         attachment = get_object_or_404(selectors.public_files(), pk=pk)
-        return FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=request.query_params.get("download") == "1",
-            filename=attachment.original_name or None,
-            content_type=attachment.content_type or "application/octet-stream",
-        )
+        # Always a download: `?download=1` (the OParl downloadUrl) changes nothing.
+        return attachment_response(attachment)
 
 
 # /api/meetings/<id>/minutes/

@@ -116,6 +116,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Bodies over the limit are refused unread; after the user is known, before the
+    # CSRF check or any view reads the body.
+    "core.middleware.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # request.user.is_verified(), then: no page without the second factor if needed.
     "django_otp.middleware.OTPMiddleware",
@@ -157,6 +160,18 @@ except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent saves wait for each other instead of failing with «database is
+    # locked»: in WAL mode readers never block the writer; a writer waits up to
+    # `timeout` seconds for the one before; and an IMMEDIATE transaction takes the
+    # write lock when it begins, since SQLite cannot wait for one halfway through.
+    # Options in DATABASE_URL (?timeout=60) take precedence.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -301,8 +316,12 @@ SPECTACULAR_SETTINGS = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Uploaded papers: the largest file accepted (bytes).
+# Uploaded papers: the largest file accepted (bytes). A logged-in user's request body
+# may be this and a little room for the rest of the form; an anonymous visitor's no
+# more than ANONYMOUS_MAX_BODY_SIZE (core/middleware.py). The proxy's limit (nginx
+# client_max_body_size) should match MAX_UPLOAD_SIZE.
 MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_SIZE", 25 * 1024 * 1024)
+ANONYMOUS_MAX_BODY_SIZE = env_int("ANONYMOUS_MAX_BODY_SIZE", 64 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
@@ -311,6 +330,10 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# The language switch's cookie: no script reads it.
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

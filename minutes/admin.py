@@ -4,12 +4,17 @@ Meetings and items are created through the same services as the workspace, so
 numbering and standard items follow the same rules.
 """
 
+import os
+
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from minutes.files import upload_check
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -50,8 +55,33 @@ class AgendaItemInline(admin.TabularInline):
     show_change_link = True
 
 
+class AttachmentAdminForm(forms.ModelForm):
+    """A paper in the admin, checked by content as in the workspace; its type, size
+    and original name come from the file, never from what is typed."""
+
+    class Meta:
+        model = Attachment
+        fields = ["meeting", "item", "title", "file", "is_public", "order"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if isinstance(upload, UploadedFile):  # a new file, not the stored one
+            self.instance.content_type = upload_check(upload)
+            self.instance.size = upload.size
+            self.instance.original_name = os.path.basename(upload.name)[:255]
+        return upload
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The item's inline has no meeting field: the paper is on the item's meeting.
+        if self.instance.item_id and not self.instance.meeting_id:
+            self.instance.meeting_id = self.instance.item.meeting_id
+        return cleaned_data
+
+
 class MeetingAttachmentInline(admin.TabularInline):
     model = Attachment
+    form = AttachmentAdminForm
     fk_name = "meeting"
     extra = 0
     fields = ["title", "item", "file", "is_public", "order"]
@@ -141,6 +171,7 @@ class DecisionInline(admin.StackedInline):
 
 class ItemAttachmentInline(admin.TabularInline):
     model = Attachment
+    form = AttachmentAdminForm
     fk_name = "item"
     extra = 0
     fields = ["title", "file", "is_public", "order"]
@@ -211,6 +242,8 @@ class InputAdmin(SimpleHistoryAdmin):
 
 @admin.register(Attachment)
 class AttachmentAdmin(admin.ModelAdmin):
+    form = AttachmentAdminForm
+    readonly_fields = ["original_name", "content_type", "size"]
     list_display = ["title", "meeting", "item", "is_public", "size"]
     list_filter = ["is_public", "meeting__council"]
     search_fields = ["title", "original_name"]

@@ -28,6 +28,7 @@ from core.ratelimit import search_rate_limit
 from council.models import Council, Membership, Organisation
 from minutes import search as search_engine
 from minutes.document import Item, MinutesDocument
+from minutes.files import attachment_response
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -352,19 +353,10 @@ def attachment_download(
     published = {ref.id for _item, ref in _public_attachments(document)}
     if attachment_id not in published:
         raise Http404
-    try:
-        attachment = Attachment.objects.get(
-            pk=attachment_id, is_public=True, meeting=meeting
-        )
-        handle = attachment.file.open("rb")
-    except (Attachment.DoesNotExist, FileNotFoundError, ValueError):
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name or attachment.file.name.rsplit("/", 1)[-1],
-        content_type=attachment.content_type or None,
+    attachment = get_object_or_404(
+        Attachment, pk=attachment_id, is_public=True, meeting=meeting
     )
+    return attachment_response(attachment)
 
 
 @require_safe

@@ -2,7 +2,6 @@
 
 import os
 
-import filetype
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -10,25 +9,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Council, Membership, Organisation, Person, Sector
+from minutes.files import ALLOWED_LABEL, upload_check
 from minutes.models import AgendaItem, Attachment, Attendance, ItemKind, Meeting
-
-# Papers we accept, by the type their content shows, and the names they may carry.
-ALLOWED_UPLOADS = {
-    "application/pdf": {".pdf"},
-    "image/png": {".png"},
-    "image/jpeg": {".jpg", ".jpeg"},
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
-        ".docx"
-    },
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {".xlsx"},
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": {
-        ".pptx"
-    },
-    "application/vnd.oasis.opendocument.text": {".odt"},
-    "application/vnd.oasis.opendocument.spreadsheet": {".ods"},
-    "application/vnd.oasis.opendocument.presentation": {".odp"},
-}
-ALLOWED_LABEL = "PDF, Word (docx), Excel (xlsx), PowerPoint (pptx), ODF, PNG, JPEG"
 
 
 def kind_choices(council: Council) -> list[tuple[str, str]]:
@@ -168,38 +150,7 @@ class AttachmentForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                _("Filen er %(size)s. Største tillatte størrelse er %(max)s.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "max": filesizeformat(settings.MAX_UPLOAD_SIZE),
-                },
-                code="too_large",
-            )
-        if upload.size == 0:
-            raise forms.ValidationError(_("Filen er tom."), code="empty")
-        upload.seek(0)
-        head = upload.read(8192)
-        upload.seek(0)
-        kind = filetype.guess(head)
-        if kind is None or kind.mime not in ALLOWED_UPLOADS:
-            raise forms.ValidationError(
-                _("Denne filtypen kan ikke lastes opp. Tillatt: %(types)s.")
-                % {"types": ALLOWED_LABEL},
-                code="bad_type",
-            )
-        extension = os.path.splitext(upload.name)[1].lower()
-        if extension not in ALLOWED_UPLOADS[kind.mime]:
-            raise forms.ValidationError(
-                _(
-                    "Filnavnet slutter på «%(ext)s», men innholdet er %(kind)s. "
-                    "Gi filen riktig navn og prøv igjen."
-                )
-                % {"ext": extension or "–", "kind": kind.extension.upper()},
-                code="type_mismatch",
-            )
-        upload.detected_mime = kind.mime
+        upload.detected_mime = upload_check(upload)
         return upload
 
     def save(self, *, meeting: Meeting, item: AgendaItem | None) -> Attachment:

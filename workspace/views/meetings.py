@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from council.access import access_council, served_councils
 from council.models import Council, Person
 from minutes.access import access, access_meeting
+from minutes.files import attachment_response
 from minutes.frozen import minutes_assert_editable
 from minutes.models import (
     AgendaItem,
@@ -447,12 +448,7 @@ def attachment_upload(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @require_safe
 def attachment_download(request: HttpRequest, attachment_id: int) -> FileResponse:
     attachment = access(request.user, Attachment, attachment_id)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name or attachment.file.name,
-        content_type=attachment.content_type or "application/octet-stream",
-    )
+    return attachment_response(attachment)
 
 
 @login_required
