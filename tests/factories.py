@@ -72,6 +72,9 @@ def make_meeting(council=None, date=datetime.date(2024, 3, 1), **kwargs):
     )
 
 
+# The smallest file every PDF check accepts as a PDF.
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
 APPROVED_AT = datetime.datetime(2024, 4, 1, tzinfo=datetime.UTC)
 
 

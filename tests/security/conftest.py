@@ -29,7 +29,7 @@ from minutes.models import (
     ReviewComment,
 )
 from minutes.services import agenda, lifecycle
-from tests.factories import make_meeting, publish
+from tests.factories import PDF_BYTES, make_meeting, publish
 from tests.world import PERSONAS, World, build_world
 
 # Put into every text of council A's unpublished meeting; it must never reach the
@@ -37,7 +37,6 @@ from tests.world import PERSONAS, World, build_world
 MARKER = "Hemmeligutkast7f3a"
 
 # A tiny real PDF: filetype recognises it by its first bytes.
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @dataclass

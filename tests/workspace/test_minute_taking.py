@@ -25,13 +25,19 @@ def test_alice_sees_every_item_with_its_fields_and_the_save_status(
     assert "<script>" not in html and "onclick" not in html
 
 
-def test_the_decision_field_starts_from_the_proposed_text(alice_client, meeting, item):
+def test_the_decision_field_starts_empty_beside_the_proposal(
+    alice_client, meeting, item
+):
+    # A prefilled field left as it was printed the proposal as if it were decided:
+    # the decision is written, or the proposal adopted with one click.
     response = alice_client.get(reverse("workspace:minute", args=[meeting.pk]))
     proposal = item.decision.proposed_text
     assert proposal
     html = response.content.decode()
     assert f'data-key="vedtak:{item.decision.pk}:final_text" data-base=""' in html
-    assert f">\n{proposal}</textarea>" in html
+    assert f">\n{proposal}</textarea>" not in html
+    assert proposal in html
+    assert reverse("workspace:decision_adopt", args=[item.decision.pk]) in html
 
 
 def test_alice_adds_an_input_with_autosave_and_gets_its_row(alice_client, item):

@@ -17,8 +17,7 @@ from django.test import Client
 from django.urls import reverse
 
 from minutes.models import Attachment
-from tests.factories import UserFactory, make_meeting
-from tests.security.world import PDF_BYTES
+from tests.factories import PDF_BYTES, UserFactory, make_meeting
 
 ROOT = Path(__file__).resolve().parents[2]
 KB = 1024

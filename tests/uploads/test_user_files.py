@@ -18,8 +18,7 @@ from django.urls import reverse
 
 from minutes.admin import ItemAttachmentInline, MeetingAttachmentInline
 from minutes.models import Attachment
-from tests.factories import UserFactory, make_meeting, publish
-from tests.security.world import PDF_BYTES
+from tests.factories import PDF_BYTES, UserFactory, make_meeting, publish
 
 HTML = b"<!doctype html><html><body><script>alert(document.cookie)</script></html>"
 JS = b"fetch('/arbeid/').then(r => r.text()).then(t => alert(t));\n"

@@ -1,0 +1,1 @@
+"""What users send in: uploaded files and request bodies."""
