@@ -32,6 +32,7 @@ from minutes.models import (
     Meeting,
     Minutes,
     MinutesVersion,
+    input_tree,
 )
 
 SNAPSHOT_FORMAT = "referat/2"
@@ -407,13 +408,8 @@ def _attachment(attachment: Attachment) -> AttachmentRef:
 
 
 def _item(item: AgendaItem, attachments: list[Attachment]) -> Item:
-    rows = list(item.inputs.all())
-    children: dict[int, list[SubInput]] = {}
-    for row in rows:
-        if row.parent_id is not None:
-            children.setdefault(row.parent_id, []).append(
-                SubInput(id=row.pk, text=row.text, attributed_to=row.attributed_to)
-            )
+    # Every input is shown: one whose parent is not a top-level input is one itself.
+    tree = input_tree(item.inputs.all())
     decision = getattr(item, "decision", None)
     return Item(
         id=item.pk,
@@ -437,10 +433,12 @@ def _item(item: AgendaItem, attachments: list[Attachment]) -> Item:
                 and row.organisation
                 else "",
                 is_written=row.is_written,
-                children=tuple(children.get(row.pk, ())),
+                children=tuple(
+                    SubInput(id=c.pk, text=c.text, attributed_to=c.attributed_to)
+                    for c in children
+                ),
             )
-            for row in rows
-            if row.parent_id is None
+            for row, children in tree
         ),
         decision=DecisionText(
             label=decision.label,

@@ -10,6 +10,7 @@ from minutes.models.agenda import (
     ItemKind,
     attachment_upload_to,
     decision_search_text,
+    input_tree,
     item_kind_label,
 )
 from minutes.models.meeting import Attendance, Meeting
@@ -39,5 +40,6 @@ __all__ = [
     "ReviewComment",
     "attachment_upload_to",
     "decision_search_text",
+    "input_tree",
     "item_kind_label",
 ]

@@ -1,6 +1,7 @@
 """Agenda items, what was said and decided under them, and their papers."""
 
 import os
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,6 +21,9 @@ INPUTS_HEADING = _("Følgende innspill og spørsmål ble svart ut i møtet:")
 # Decision has a stored `search_document` column made with this configuration, with a
 # GIN index (migration 0006).
 SEARCH_CONFIG = "norwegian"
+
+# A stored value not loaded (a deferred field).
+_UNKNOWN = object()
 
 
 def decision_search_text() -> Coalesce:
@@ -310,6 +314,21 @@ class Input(RevisedContent, FrozenContentMixin, models.Model):
     def __str__(self) -> str:
         return self.text[:80]
 
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if (update_fields is None or "parent" in update_fields) and (
+            self._parent_changed()
+        ):
+            self.assert_parent_allowed()
+        super().save(*args, **kwargs)
+        self._stored_parent_id = self.parent_id
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_parent_id = instance.__dict__.get("parent_id", _UNKNOWN)
+        return instance
+
     def clean(self) -> None:
         required = {
             self.Attribution.ORGANISATION: ("organisation", _("Velg virksomheten.")),
@@ -320,17 +339,54 @@ class Input(RevisedContent, FrozenContentMixin, models.Model):
             raise ValidationError(
                 {required[0]: required[1]}, code="attribution_missing"
             )
-        if self.parent_id:
-            if self.parent.item_id != self.item_id:
-                raise ValidationError(
-                    {"parent": _("Underpunktet må høre til samme sak.")},
-                    code="parent_item",
-                )
-            if self.parent.parent_id:
-                raise ValidationError(
-                    {"parent": _("Innspill kan bare ha ett nivå med underpunkter.")},
-                    code="parent_depth",
-                )
+        if self._parent_changed():
+            self.assert_parent_allowed()
+
+    def _parent_changed(self) -> bool:
+        """Whether the parent differs from the stored one: only a new parent is
+        checked, so the text of an input in a broken tree can still be edited."""
+        return self._state.adding or (
+            getattr(self, "_stored_parent_id", _UNKNOWN) != self.parent_id
+        )
+
+    def assert_parent_allowed(self) -> None:
+        """Refuse a parent that makes a cycle or a second level of sub-bullets.
+
+        The parent must be another input of the same item that is not itself a
+        sub-bullet, and an input with sub-bullets cannot become one. Read from the
+        stored rows, not from cached objects that another request may have changed
+        (the services also lock the item, so two of them cannot both pass this).
+        """
+        if self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError(
+                {"parent": _("Et innspill kan ikke være underpunkt av seg selv.")},
+                code="parent_self",
+            )
+        parent = (
+            Input._base_manager.filter(pk=self.parent_id)
+            .values("item_id", "parent_id")
+            .first()
+        )
+        if parent is not None and parent["item_id"] != self.item_id:
+            raise ValidationError(
+                {"parent": _("Underpunktet må høre til samme sak.")},
+                code="parent_item",
+            )
+        if parent is not None and parent["parent_id"] is not None:
+            raise ValidationError(
+                {"parent": _("Innspill kan bare ha ett nivå med underpunkter.")},
+                code="parent_depth",
+            )
+        if (
+            self.pk is not None
+            and Input._base_manager.filter(parent_id=self.pk).exists()
+        ):
+            raise ValidationError(
+                {"parent": _("Et innspill med underpunkter kan ikke rykkes inn.")},
+                code="has_children",
+            )
 
     @property
     def attributed_to(self) -> str:
@@ -341,6 +397,23 @@ class Input(RevisedContent, FrozenContentMixin, models.Model):
         if self.attribution == self.Attribution.PERSON and self.person:
             return self.person.name
         return ""
+
+
+def input_tree(rows: Iterable[Input]) -> list[tuple[Input, list[Input]]]:
+    """An item's inputs in reading order, each with its sub-bullets.
+
+    `rows` come in their order. An input is a sub-bullet only under a parent that is
+    itself a top-level input of these rows; any other (its parent gone, a sub-bullet
+    of a sub-bullet, a cycle) is shown as an input of its own in its place, so no
+    reader drops an input, whatever the rows say.
+    """
+    rows = list(rows)
+    roots = {row.pk for row in rows if row.parent_id is None}
+    tree = {row.pk: (row, []) for row in rows if row.parent_id not in roots}
+    for row in rows:
+        if row.parent_id in roots:
+            tree[row.parent_id][1].append(row)
+    return list(tree.values())
 
 
 class Decision(RevisedContent, FrozenContentMixin, models.Model):

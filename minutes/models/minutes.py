@@ -5,10 +5,67 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from minutes.errors import MinutesFrozenError
+from minutes.errors import MinutesFrozenError, MinutesStateError
 from minutes.models.agenda import AgendaItem
 from minutes.models.meeting import Meeting
-from minutes.status import FROZEN_STATUSES, PUBLIC_STATUSES, MinutesStatus
+from minutes.status import (
+    FROZEN_STATUSES,
+    PUBLIC_STATUSES,
+    MinutesStatus,
+    status_may_change,
+    statuses_leading_to,
+)
+
+# The stored PDF of approved minutes: set once, never changed (see Minutes.save).
+PDF_FIELDS = ("pdf_file", "pdf_sha256", "pdf_size", "pdf_rendered_at")
+# What only the transitions (minutes/services/lifecycle.py) and minutes/pdf.py write.
+GUARDED_FIELDS = frozenset({"status", *PDF_FIELDS})
+_NO_PDF = {"pdf_file": "", "pdf_sha256": "", "pdf_size": 0, "pdf_rendered_at": None}
+
+
+def _label(status: str) -> str:
+    """A state's name for a message; a value written past the model, as it is."""
+    return str(dict(MinutesStatus.choices).get(status, status))
+
+
+class MinutesQuerySet(models.QuerySet):
+    """update() leaves the status and the stored PDF alone.
+
+    The services move the status one locked row at a time, through Minutes.save(),
+    which checks the state machine against the stored row; on PostgreSQL a trigger
+    refuses the same (migration minutes/0010).
+    """
+
+    def update(self, **kwargs) -> int:
+        if GUARDED_FIELDS & kwargs.keys():
+            raise MinutesStateError(
+                _(
+                    "Referatets status og lagrede PDF endres bare gjennom "
+                    "referatets overganger, ikke med en masseoppdatering."
+                ),
+                code="guarded_fields",
+            )
+        return super().update(**kwargs)
+
+    update.alters_data = True
+
+    def transition(self, status: str, **fields) -> int:
+        """Move every row to `status` in one UPDATE, along the state machine only.
+
+        For bulk tools that write past the services (ops' generate_archive); refuses
+        unless every row may move to `status` (minutes/status.py). The stored PDF is
+        not for this: minutes/pdf.py stores it.
+        """
+        rows = self.filter(status__in=statuses_leading_to(status))
+        if GUARDED_FIELDS & fields.keys() or self.exclude(pk__in=rows).exists():
+            raise MinutesStateError(
+                _("Referatet kan ikke få status «%(status)s» herfra.")
+                % {"status": _label(status)},
+                code="bad_transition",
+            )
+        return super().update(status=status, **fields)
+
+    transition.alters_data = True
 
 
 class Minutes(models.Model):
@@ -66,9 +123,13 @@ class Minutes(models.Model):
     correction_reason = models.TextField(_("grunn til retting"), blank=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
+    objects = MinutesQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("referat")
         verbose_name_plural = _("referater")
+        # Related lookups and Django's internals use the guarded queryset too.
+        base_manager_name = "objects"
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "in_review"])
@@ -82,6 +143,61 @@ class Minutes(models.Model):
 
     def __str__(self) -> str:
         return _("Referat fra %(meeting)s") % {"meeting": self.meeting}
+
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if self.pk is not None and (
+            update_fields is None or GUARDED_FIELDS & set(update_fields)
+        ):
+            self._assert_row_change()
+        super().save(*args, **kwargs)
+
+    def _assert_row_change(self) -> None:
+        """Refuse a change of status the state machine does not make, and any change
+        of a stored PDF, compared with the row as stored now (not as loaded).
+
+        The same rule as the PostgreSQL trigger of migration minutes/0010: a stored
+        PDF (its SHA-256 set) never changes, except that the update approving a
+        correction (correcting → approved) clears it for the corrected minutes' own
+        PDF, the earlier one having been copied to its version; an empty PDF is
+        stored only while the minutes are approved or published.
+        """
+        stored = (
+            type(self)
+            ._base_manager.filter(pk=self.pk)
+            .values("status", *PDF_FIELDS)
+            .first()
+        )
+        if stored is None:
+            return
+        old, new = stored["status"], self.status
+        if not status_may_change(old, new):
+            raise MinutesStateError(
+                _("Referatet kan ikke gå fra «%(old)s» til «%(new)s».")
+                % {"old": _label(old), "new": _label(new)},
+                code="bad_transition",
+            )
+        pdf = {
+            "pdf_file": self.pdf_file.name or "",
+            "pdf_sha256": self.pdf_sha256,
+            "pdf_size": self.pdf_size,
+            "pdf_rendered_at": self.pdf_rendered_at,
+        }
+        if pdf == {field: stored[field] for field in PDF_FIELDS}:
+            return
+        if stored["pdf_sha256"]:
+            allowed = (
+                old == MinutesStatus.CORRECTING
+                and new == MinutesStatus.APPROVED
+                and pdf == _NO_PDF
+            )
+        else:
+            allowed = new in FROZEN_STATUSES
+        if not allowed:
+            raise MinutesStateError(
+                _("Den lagrede PDF-en til referatet kan ikke endres."),
+                code="pdf_frozen",
+            )
 
     @property
     def is_public(self) -> bool:

@@ -9,12 +9,12 @@ import copy
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from council.models import Organisation, Person, Sector
 from minutes.frozen import meeting_editable, minutes_assert_editable
-from minutes.models import AgendaItem, Decision, Input, Meeting
+from minutes.models import AgendaItem, Decision, Input, Meeting, input_tree
 
 Versioned = AgendaItem | Input | Decision
 
@@ -164,6 +164,34 @@ def input_attribution(*, name: str) -> dict:
     )
 
 
+# The tree operations (add, move, indent, outdent, delete) lock the item's row first
+# and then read its inputs afresh: of two requests on the same item, the second waits
+# for the first to commit and works on its result, not on the list its page showed.
+# Without the lock, two indents of neighbouring inputs each took the other's input
+# for a top-level one: a second level of sub-bullets, or a cycle. The model refuses
+# such a parent too (Input.assert_parent_allowed), and the readers show every input
+# whatever the rows say (input_tree).
+
+
+def _item_lock(item_id: int) -> AgendaItem:
+    """The item's row, locked until the transaction ends. FOR NO KEY UPDATE: the
+    tree operations on one item run one at a time, while rows that only point at the
+    item (its decision, an attachment) can still be written meanwhile."""
+    return AgendaItem.objects.select_for_update(no_key=True).get(pk=item_id)
+
+
+def _input_lock(entry: Input) -> Input:
+    """Lock the input's item and read the input again, as it is now."""
+    item = _item_lock(entry.item_id)
+    current = Input.objects.filter(pk=entry.pk).first()
+    if current is None:
+        raise ValidationError(
+            _("Innspillet er slettet i mellomtiden. Last siden på nytt."), code="gone"
+        )
+    current.item = item
+    return current
+
+
 @transaction.atomic
 def input_add(
     *,
@@ -179,11 +207,18 @@ def input_add(
             raise ValidationError(
                 {"text": _("Skriv innspillet før du legger det til.")}, code="empty"
             )
-        _inputs_normalise(item)
-        siblings_end = Input.objects.filter(item=item)
-        if parent:
-            siblings_end = siblings_end.filter(Q(pk=parent.pk) | Q(parent=parent))
-        last = siblings_end.aggregate(n=Max("order"))["n"] or 0
+        _item_lock(item.pk)
+        if parent is not None:
+            parent = _input_lock(parent)
+        sequence = _flatten(_inputs_normalise(item))
+        last = max(
+            (
+                position
+                for position, entry in enumerate(sequence, start=1)
+                if parent is None or parent.pk in (entry.pk, entry.parent_id)
+            ),
+            default=0,
+        )
         Input.objects.filter(item=item, order__gt=last).update(order=F("order") + 1)
         entry = Input(
             item=item,
@@ -193,79 +228,87 @@ def input_add(
             is_written=is_written,
             **input_attribution(name=who),
         )
+        # Refuses a parent of another item, or one that is a sub-bullet itself (it
+        # may have become one since the page was loaded).
         entry.full_clean()
         entry.save()
         return entry
 
 
-def _tree_order(item: AgendaItem) -> list[Input]:
-    """An item's inputs in reading order: each root followed by its sub-bullets."""
-    inputs = list(Input.objects.filter(item=item).order_by("order", "id"))
-    roots = [entry for entry in inputs if entry.parent_id is None]
-    ordered: list[Input] = []
-    for root in roots:
-        ordered.append(root)
-        ordered.extend(entry for entry in inputs if entry.parent_id == root.pk)
-    return ordered
+def _flatten(tree: list[tuple[Input, list[Input]]]) -> list[Input]:
+    """The tree in reading order: each top-level input followed by its sub-bullets."""
+    return [entry for root, children in tree for entry in (root, *children)]
 
 
-def _inputs_normalise(item: AgendaItem) -> list[Input]:
-    """Give an item's inputs the orders 1, 2, 3 … in reading order."""
-    ordered = _tree_order(item)
-    for position, entry in enumerate(ordered, start=1):
+def _renumber(sequence: list[Input]) -> None:
+    """Give the inputs the orders 1, 2, 3 … as they stand in `sequence`."""
+    for position, entry in enumerate(sequence, start=1):
         if entry.order != position:
             Input.objects.filter(pk=entry.pk).update(order=position)
             entry.order = position
-    return ordered
+
+
+def _inputs_normalise(item: AgendaItem) -> list[tuple[Input, list[Input]]]:
+    """Number an item's inputs 1, 2, 3 … in reading order; return them as a tree."""
+    tree = input_tree(Input.objects.filter(item=item).order_by("order", "id"))
+    _renumber(_flatten(tree))
+    return tree
+
+
+def _group_of(tree: list[tuple[Input, list[Input]]], entry: Input):
+    """The (parent, sub-bullets) under which `entry` is shown, or None if it is
+    shown at the top level."""
+    return next(
+        (
+            (root, children)
+            for root, children in tree
+            if any(child.pk == entry.pk for child in children)
+        ),
+        None,
+    )
 
 
 @transaction.atomic
 def input_move(*, entry: Input, delta: int) -> None:
     """Move an input up (-1) or down (+1) among its siblings; sub-bullets follow."""
-    minutes_assert_editable(meeting=entry.item.meeting)
-    ordered = _inputs_normalise(entry.item)
-    siblings = [e for e in ordered if e.parent_id == entry.parent_id]
-    index = next(i for i, e in enumerate(siblings) if e.pk == entry.pk)
-    target = index + delta
-    if not 0 <= target < len(siblings):
-        return
-    siblings[index], siblings[target] = siblings[target], siblings[index]
-    # Rebuild reading order: roots with their children, or children within a parent.
-    if entry.parent_id is None:
-        sequence: list[Input] = []
-        for root in siblings:
-            sequence.append(root)
-            sequence.extend(e for e in ordered if e.parent_id == root.pk)
-    else:
-        sequence = []
-        for e in ordered:
-            if e.parent_id == entry.parent_id:
-                continue
-            sequence.append(e)
-            if e.pk == entry.parent_id:
-                sequence.extend(siblings)
-    for position, e in enumerate(sequence, start=1):
-        Input.objects.filter(pk=e.pk).update(order=position)
+    with meeting_editable(entry.item.meeting_id):
+        entry = _input_lock(entry)
+        tree = _inputs_normalise(entry.item)
+        group = _group_of(tree, entry)
+        siblings: list = tree if group is None else group[1]
+        index = next(
+            i
+            for i, sibling in enumerate(siblings)
+            if (sibling[0] if group is None else sibling).pk == entry.pk
+        )
+        target = index + delta
+        if not 0 <= target < len(siblings):
+            return
+        siblings[index], siblings[target] = siblings[target], siblings[index]
+        _renumber(_flatten(tree))
 
 
 @transaction.atomic
 def input_indent(*, entry: Input) -> None:
     """Make an input a sub-bullet of the input above it (Input.parent)."""
     with meeting_editable(entry.item.meeting_id):
-        if entry.parent_id:
-            return
+        entry = _input_lock(entry)
+        tree = _inputs_normalise(entry.item)
+        if _group_of(tree, entry) is not None:
+            return  # A sub-bullet already (perhaps since the page was loaded).
         if Input.objects.filter(parent=entry).exists():
             raise ValidationError(
                 _("Et innspill med underpunkter kan ikke rykkes inn."),
                 code="has_children",
             )
-        ordered = _inputs_normalise(entry.item)
-        roots = [e for e in ordered if e.parent_id is None]
-        index = next(i for i, e in enumerate(roots) if e.pk == entry.pk)
+        roots = [root for root, _children in tree]
+        index = next(i for i, root in enumerate(roots) if root.pk == entry.pk)
         if index == 0:
             raise ValidationError(
                 _("Det første innspillet kan ikke rykkes inn."), code="first"
             )
+        # Should the input above be shown at the top level only because its own
+        # parent is broken, the model refuses the second level (a ValidationError).
         entry.parent = roots[index - 1]
         entry.save(update_fields=["parent", "updated_at"])
         _inputs_normalise(entry.item)
@@ -273,34 +316,44 @@ def input_indent(*, entry: Input) -> None:
 
 @transaction.atomic
 def input_outdent(*, entry: Input) -> None:
-    """Make a sub-bullet an input of its own, right after its former parent's group."""
+    """Make a sub-bullet an input of its own, right after its former parent's group.
+
+    An input shown at the top level though it has a parent (a broken tree: its
+    parent gone, a sub-bullet itself, or a cycle) keeps its place and loses the
+    parent: outdenting mends the tree.
+    """
     with meeting_editable(entry.item.meeting_id):
+        entry = _input_lock(entry)
         if not entry.parent_id:
             return
-        parent_id = entry.parent_id
-        ordered = _inputs_normalise(entry.item)
+        tree = _inputs_normalise(entry.item)
+        group = _group_of(tree, entry)
         entry.parent = None
         entry.save(update_fields=["parent", "updated_at"])
-        sequence = [e for e in ordered if e.pk != entry.pk]
-        last_of_group = max(
-            i
-            for i, e in enumerate(sequence)
-            if e.pk == parent_id or e.parent_id == parent_id
-        )
-        # Later siblings stay sub-bullets of the old parent, so the outdented input goes
-        # after the whole group.
-        sequence.insert(last_of_group + 1, entry)
-        for position, e in enumerate(sequence, start=1):
-            Input.objects.filter(pk=e.pk).update(order=position)
+        if group is None:
+            return
+        parent, children = group
+        children[:] = [child for child in children if child.pk != entry.pk]
+        # Later siblings stay sub-bullets of the old parent, so the outdented input
+        # goes after the whole group.
+        index = next(i for i, (root, _c) in enumerate(tree) if root.pk == parent.pk)
+        tree.insert(index + 1, (entry, []))
+        _renumber(_flatten(tree))
 
 
 @transaction.atomic
 def input_delete(*, entry: Input) -> None:
     """Delete an input and its sub-bullets; the history keeps their text."""
     with meeting_editable(entry.item.meeting_id):
-        for child in Input.objects.filter(parent=entry).select_related("item"):
+        try:
+            entry = _input_lock(entry)
+        except ValidationError:
+            return  # Deleted already, as the user asked.
+        for child in Input.objects.filter(parent=entry).exclude(pk=entry.pk):
             child.delete()
-        entry.delete()
+        # In a cycle, deleting the sub-bullet has taken this input with it.
+        if Input.objects.filter(pk=entry.pk).exists():
+            entry.delete()
 
 
 def decision_adopt_as_proposed(*, decision: Decision, revision: int) -> Decision:

@@ -1,7 +1,9 @@
 """Review, approval, publication and correction: the state machine of the minutes.
 
-One state machine (DESIGN.md, «Life of a meeting»):
-  draft → in_review → approved → published → correcting → (review) → published
+One state machine (DESIGN.md, «Life of a meeting»; the allowed moves are
+minutes/status.py's TRANSITIONS, which the model and the database also enforce):
+  draft → in_review → approved → published → correcting → (review) → approved →
+  published
 Each transition locks the minutes row, checks who may act and from which state,
 records the event, and raises MinutesStateError with a Norwegian message otherwise.
 E-mail (minutes/mail.py) goes out after the transaction has committed.
@@ -44,6 +46,7 @@ from minutes.services.versions import (
     require_secretariat,
     version_create,
 )
+from minutes.status import statuses_leading_to
 
 
 def minutes_send_for_review(
@@ -351,7 +354,7 @@ def minutes_publish(*, minutes: Minutes, by=None) -> Minutes:
         minutes = minutes_lock(minutes)
         if by is not None:
             require_secretariat(by, minutes.meeting.council)
-        if minutes.status != Minutes.Status.APPROVED:
+        if minutes.status not in statuses_leading_to(Minutes.Status.PUBLISHED):
             raise MinutesStateError(
                 _("Bare godkjente referater kan publiseres."), code="not_approved"
             )
@@ -504,7 +507,7 @@ def minutes_start_correction(*, minutes: Minutes, by, reason: str) -> Minutes:
     with transaction.atomic():
         minutes = minutes_lock(minutes)
         require_secretariat(by, minutes.meeting.council)
-        if minutes.status != Minutes.Status.PUBLISHED:
+        if minutes.status not in statuses_leading_to(Minutes.Status.CORRECTING):
             raise MinutesStateError(
                 _("Bare publiserte referater kan rettes."), code="not_published"
             )

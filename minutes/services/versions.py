@@ -13,12 +13,9 @@ from minutes.document import minutes_snapshot
 from minutes.errors import MinutesStateError
 from minutes.models import Minutes, MinutesEvent, MinutesVersion
 
-# The states from which the minutes may be sent for review or approved.
-APPROVABLE_STATUSES = (
-    Minutes.Status.DRAFT,
-    Minutes.Status.IN_REVIEW,
-    Minutes.Status.CORRECTING,
-)
+# The states from which the minutes may be sent for review or approved (those the
+# state machine lets move to «approved»), imported from here by the views too.
+from minutes.status import APPROVABLE_STATUSES
 
 
 def minutes_open_version(minutes: Minutes) -> MinutesVersion | None:

@@ -82,12 +82,17 @@ def test_draft_objects_are_not_found_one_by_one(client, archive):
 
 
 @pytest.mark.parametrize("status", [Minutes.Status.IN_REVIEW, Minutes.Status.APPROVED])
-def test_minutes_leave_the_api_when_they_are_not_published(client, archive, status):
-    published = archive.published
-    assert client.get(f"/api/meetings/{published.pk}/").status_code == 200
-    Minutes.objects.filter(meeting=published).update(status=status)
-    assert client.get(f"/api/meetings/{published.pk}/").status_code == 404
-    assert client.get("/api/inputs/").json()["data"] == []
+def test_minutes_stay_out_of_the_api_until_they_are_published(client, archive, status):
+    # Published minutes never go back to review or approval (minutes/status.py), so
+    # the draft moves on instead: not yet published, it stays out.
+    draft = archive.draft
+    approval = (
+        {"approved_at": timezone.now()} if status == Minutes.Status.APPROVED else {}
+    )
+    Minutes.objects.filter(meeting=draft).transition(status, **approval)
+    assert client.get(f"/api/meetings/{draft.pk}/").status_code == 404
+    inputs = client.get("/api/inputs/", {"limit": 100}).content.decode()
+    assert SECRET not in inputs
 
 
 def test_minutes_being_corrected_leave_the_api_until_the_correction_is_published(
@@ -95,8 +100,8 @@ def test_minutes_being_corrected_leave_the_api_until_the_correction_is_published
 ):
     # The live rows then hold unapproved edits; only the meeting page shows the
     # published snapshot meanwhile.
-    Minutes.objects.filter(meeting=archive.published).update(
-        status=Minutes.Status.CORRECTING
+    Minutes.objects.filter(meeting=archive.published).transition(
+        Minutes.Status.CORRECTING
     )
     response = client.get(f"/api/meetings/{archive.published.pk}/")
     assert response.status_code == 404
@@ -128,8 +133,8 @@ def test_list_counts_are_cached_and_forgotten_when_minutes_are_published(
         again = client.get("/api/inputs/", {"page": 1})
     assert again.json()["pagination"]["totalElements"] == first
 
-    Minutes.objects.filter(meeting=archive.draft).update(
-        status=Minutes.Status.APPROVED, approved_at=timezone.now()
+    Minutes.objects.filter(meeting=archive.draft).transition(
+        Minutes.Status.APPROVED, approved_at=timezone.now()
     )
     lifecycle.minutes_publish(minutes=Minutes.objects.get(meeting=archive.draft))
     total = client.get("/api/inputs/").json()["pagination"]["totalElements"]

@@ -9,7 +9,8 @@ import pypdf
 import pytest
 
 from minutes import pdf as minutes_pdf
-from minutes.models import Attendance, Input, Minutes
+from minutes.document import minutes_snapshot
+from minutes.models import Attendance, Input, Minutes, MinutesVersion
 from minutes.pdf import LocalStaticFetcher, css_string
 from tests import factories
 from tests.factories import MembershipFactory, make_meeting
@@ -177,11 +178,22 @@ def test_published_minutes_without_a_file_get_one_on_first_download(
 def test_minutes_under_correction_without_a_file_get_no_public_pdf(
     council, media_root, client
 ):
-    meeting = publish(make_meeting(council, datetime.date(2022, 2, 1)))
-    # As minutes approved before PDFs were stored, then opened for correction.
-    Minutes.objects.filter(meeting=meeting).update(
-        status=Minutes.Status.CORRECTING, pdf_file="", pdf_sha256=""
+    meeting = make_meeting(council, datetime.date(2022, 2, 1))
+    # As minutes approved and published before PDFs were stored (so without one),
+    # then opened for correction.
+    at = datetime.datetime(2022, 3, 1, tzinfo=datetime.UTC)
+    MinutesVersion.objects.create(
+        minutes=meeting.minutes,
+        number=1,
+        content=minutes_snapshot(meeting=meeting),
+        approved_at=at,
+        approval_method=Minutes.ApprovalMethod.MEETING,
+        published_at=at,
     )
+    rows = Minutes.objects.filter(meeting=meeting)
+    rows.transition(Minutes.Status.APPROVED, approved_at=at)
+    rows.transition(Minutes.Status.PUBLISHED, published_at=at)
+    rows.transition(Minutes.Status.CORRECTING)
     url = f"/{council.slug}/mote/2022/{meeting.number}/referat.pdf"
     assert client.get(url).status_code == 404
     with pytest.raises(ValueError):

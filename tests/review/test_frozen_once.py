@@ -75,8 +75,8 @@ def test_the_check_ends_with_its_block(next_meeting_cast):
     item = AgendaItem.objects.select_related("meeting").get(pk=cast.item.pk)
     with transaction.atomic(), meeting_editable(cast.meeting):
         pass
-    Minutes.objects.filter(pk=cast.minutes.pk).update(
-        status=Minutes.Status.APPROVED, approved_at="2024-04-01T10:00:00Z"
+    Minutes.objects.filter(pk=cast.minutes.pk).transition(
+        Minutes.Status.APPROVED, approved_at="2024-04-01T10:00:00Z"
     )
     item.title = "Etter godkjenning"
     with pytest.raises(MinutesFrozenError, match=FROZEN):

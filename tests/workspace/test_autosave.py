@@ -206,8 +206,8 @@ def test_an_unknown_name_is_refused_with_a_norwegian_message(alice_client, item)
 
 
 def test_approved_minutes_are_frozen_and_the_editor_is_told_why(alice_client, item):
-    Minutes.objects.filter(meeting=item.meeting).update(
-        status=Minutes.Status.APPROVED, approved_at="2024-01-01T10:00:00Z"
+    Minutes.objects.filter(meeting=item.meeting).transition(
+        Minutes.Status.APPROVED, approved_at="2024-01-01T10:00:00Z"
     )
     response = json_post(
         alice_client,

@@ -243,8 +243,8 @@ def test_a_paper_can_be_made_internal_and_deleted(
 
 
 def test_frozen_minutes_refuse_agenda_changes_with_the_reason(alice_client, meeting):
-    Minutes.objects.filter(meeting=meeting).update(
-        status=Minutes.Status.APPROVED, approved_at="2024-01-01T10:00:00Z"
+    Minutes.objects.filter(meeting=meeting).transition(
+        Minutes.Status.APPROVED, approved_at="2024-01-01T10:00:00Z"
     )
     response = alice_client.post(
         reverse("workspace:item_add", args=[meeting.pk]),

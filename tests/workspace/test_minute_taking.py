@@ -165,8 +165,8 @@ def test_the_minute_page_is_read_only_when_minutes_are_approved(
     from minutes.models import Minutes
 
     content_save(obj=item, revision=item.revision, changes={"body": "Ferdig"})
-    Minutes.objects.filter(meeting=meeting).update(
-        status=Minutes.Status.APPROVED, approved_at="2024-01-01T10:00:00Z"
+    Minutes.objects.filter(meeting=meeting).transition(
+        Minutes.Status.APPROVED, approved_at="2024-01-01T10:00:00Z"
     )
     html = alice_client.get(reverse("workspace:minute", args=[meeting.pk])).content
     html = html.decode()

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST, require_safe
 from council.models import Organisation, Person, Sector
 from minutes.access import access
 from minutes.diff import split_sides, word_diff
-from minutes.models import AgendaItem, Decision, Input, Meeting
+from minutes.models import AgendaItem, Decision, Input, Meeting, input_tree
 from minutes.services.editing import (
     EditConflict,
     content_save,
@@ -112,15 +112,9 @@ def editor_items(meeting: Meeting) -> list[EditorItem]:
     )
     result = []
     for item in items:
-        nodes = {
-            entry.pk: EditorInput(entry)
-            for entry in item.inputs.all()
-            if entry.parent_id is None
-        }
-        for entry in item.inputs.all():
-            if entry.parent_id is not None and entry.parent_id in nodes:
-                nodes[entry.parent_id].children.append(entry)
-        result.append(EditorItem(item, list(nodes.values())))
+        # Every input is shown: one whose parent is not a top-level input is one.
+        nodes = [EditorInput(*node) for node in input_tree(item.inputs.all())]
+        result.append(EditorItem(item, nodes))
     return result
 
 

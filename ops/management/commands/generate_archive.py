@@ -235,12 +235,14 @@ class Command(BaseCommand):
             ),
             batch_size=BATCH,
         )
-        Minutes.objects.filter(meeting__in=meetings).update(
-            status=Minutes.Status.PUBLISHED,
+        # Along the state machine, as the services would: approved, then published.
+        minutes = Minutes.objects.filter(meeting__in=meetings)
+        minutes.transition(
+            Minutes.Status.APPROVED,
             approved_at=now,
             approval_method=Minutes.ApprovalMethod.MEETING,
-            published_at=now,
         )
+        minutes.transition(Minutes.Status.PUBLISHED, published_at=now)
         return {
             "councils": len(councils),
             "meetings": len(meetings),
