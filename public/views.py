@@ -26,7 +26,6 @@ from django.views.decorators.http import require_safe
 from core.cache import SITE_SCOPE, cached_public, council_scope, is_plain_visitor
 from core.ratelimit import search_rate_limit
 from council.models import Council, Membership, Organisation
-from minutes import search as search_engine
 from minutes.document import Item, MinutesDocument
 from minutes.files import attachment_response
 from minutes.models import (
@@ -46,6 +45,7 @@ from minutes.public import (
     published_document,
     published_versions,
 )
+from public import search as search_engine
 
 LATEST_COUNT = 8
 UPCOMING_COUNT = 8

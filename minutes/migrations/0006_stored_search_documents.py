@@ -3,7 +3,7 @@
 Ranking a search read every match's text and parsed it again (to_tsvector per row),
 seconds for a common word in a large archive. PostgreSQL now keeps each row's
 document in a generated `search_document` column, indexed with GIN, and the search
-ranks the stored document (minutes/search.py, SearchDocument). The column is computed
+ranks the stored document (public/search.py, SearchDocument). The column is computed
 by the database on every write, so nothing in Django writes it, and the model does not
 declare it. SQLite searches without it.
 """

@@ -17,7 +17,7 @@ from minutes.models.meeting import Meeting
 
 INPUTS_HEADING = _("Følgende innspill og spørsmål ble svart ut i møtet:")
 
-# Full-text search (minutes/search.py) on PostgreSQL: each of AgendaItem, Input and
+# Full-text search (public/search.py) on PostgreSQL: each of AgendaItem, Input and
 # Decision has a stored `search_document` column made with this configuration, with a
 # GIN index (migration 0006).
 SEARCH_CONFIG = "norwegian"

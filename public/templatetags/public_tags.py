@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
-from minutes.search import mark_html
+from public.search import mark_html
 
 register = template.Library()
 

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from minutes import search
 from minutes.models import AgendaItem, Decision, Input
+from public import search
 from tests.factories import OrganisationFactory, make_meeting
 from tests.public.helpers import publish
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minutes import search as search_engine
 from minutes.models import Attachment
+from public import search as search_engine
 from tests.factories import PDF_BYTES, make_meeting
 from tests.security.hostile.payloads import PAYLOADS, audit
 
