@@ -273,10 +273,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cached public pages (core/cache.py) are invalidated on publish, so every app server
 # process must see the same cache: `file` (the default) shares it between the processes
-# of one machine, `database` between machines (after `manage.py createcachetable`).
-# `locmem` is private to each process: for tests and a single-process server only.
-CACHE_BACKEND = env_choice("CACHE_BACKEND", "file", ("file", "database", "locmem"))
+# of one machine, `redis` (at REDIS_URL) or `database` (after `manage.py
+# createcachetable`) between machines. `locmem` is private to each process: for tests
+# and a single-process server only. Rate-limit counts (core/ratelimit.py) live there
+# too; django-axes keeps its login failure counts in the database (its default handler).
+CACHE_BACKEND = env_choice(
+    "CACHE_BACKEND", "file", ("file", "database", "redis", "locmem")
+)
 CACHE_DIR = Path(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))
+REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 CACHES = {
     "default": {
         "file": {
@@ -289,6 +294,12 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
             "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
+        "redis": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that does not answer fails the request in seconds, not minutes.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         },
         "locmem": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
