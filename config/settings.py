@@ -210,6 +210,9 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # limits, or for a benchmark).
 SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Møtereferater")
+# /healthz?full=1 reports the database, cache and storage to staff and to a caller
+# sending `Authorization: Bearer <HEALTHZ_TOKEN>` (empty: no token access).
+HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
 # Sessions end after this many idle seconds (8 hours: a whole meeting day of minute
 # taking, kept alive by autosave); saving on every request makes it an idle timeout.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT", 8 * 60 * 60)
