@@ -210,6 +210,9 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # limits, or for a benchmark).
 SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Møtereferater")
+# /healthz?full=1 reports the database, cache and storage to staff and to a caller
+# sending `Authorization: Bearer <HEALTHZ_TOKEN>` (empty: no token access).
+HEALTHZ_TOKEN = env_str("HEALTHZ_TOKEN", "")
 # Sessions end after this many idle seconds (8 hours: a whole meeting day of minute
 # taking, kept alive by autosave); saving on every request makes it an idle timeout.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT", 8 * 60 * 60)
@@ -273,10 +276,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cached public pages (core/cache.py) are invalidated on publish, so every app server
 # process must see the same cache: `file` (the default) shares it between the processes
-# of one machine, `database` between machines (after `manage.py createcachetable`).
-# `locmem` is private to each process: for tests and a single-process server only.
-CACHE_BACKEND = env_choice("CACHE_BACKEND", "file", ("file", "database", "locmem"))
+# of one machine, `redis` (at REDIS_URL) or `database` (after `manage.py
+# createcachetable`) between machines. `locmem` is private to each process: for tests
+# and a single-process server only. Rate-limit counts (core/ratelimit.py) live there
+# too; django-axes keeps its login failure counts in the database (its default handler).
+CACHE_BACKEND = env_choice(
+    "CACHE_BACKEND", "file", ("file", "database", "redis", "locmem")
+)
 CACHE_DIR = Path(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))
+REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 CACHES = {
     "default": {
         "file": {
@@ -289,6 +297,12 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
             "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
+        "redis": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that does not answer fails the request in seconds, not minutes.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         },
         "locmem": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -10,8 +10,12 @@ or sector bumps ALL_SCOPE, which every key holds (minutes/signals.py). Every key
 holds a digest of the code and templates (`release`): a deploy starts afresh.
 
 The cache must be shared by every app server process (settings.CACHE_BACKEND, `file`
-by default): a version bumped in one process's private memory would leave the other
-processes serving the old page.
+by default, `redis` or `database` for several machines): a version bumped in one
+process's private memory would leave the other processes serving the old page. Only
+Django's portable cache API is used here (get_many, add, incr, set), so every backend
+works alike; FileCache below is the file backend's only special case. Versions are
+stored without expiry and pages with TIMEOUT_SECONDS, so a Redis with
+`maxmemory-policy volatile-lru` evicts pages and keeps the versions.
 """
 
 import functools

@@ -18,7 +18,8 @@ def rate_limit(name: str, *, setting: str, seconds: int) -> Callable:
     Retry-After header.
 
     Counts live in Django's cache (fixed windows). With the local-memory cache each
-    app server process counts on its own; a shared cache makes the limit exact.
+    app server process counts on its own; a shared cache (file on one machine, Redis
+    or the database across machines) makes the limit exact.
     """
 
     def decorator(view: Callable) -> Callable:
@@ -37,6 +38,10 @@ def rate_limit(name: str, *, setting: str, seconds: int) -> Callable:
             except ValueError:  # expired between add() and incr()
                 cache.set(key, 1, timeout=seconds + 1)
                 count = 1
+            if count == 1:
+                # Redis's INCR of a key that expired after add() creates it anew
+                # without an expiry: give the window's first count one.
+                cache.touch(key, timeout=seconds + 1)
             if count > requests:
                 retry_after = (window + 1) * seconds - now
                 response = render(
