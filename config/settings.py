@@ -123,6 +123,8 @@ MIDDLEWARE = [
     # request.user.is_verified(), then: no page without the second factor if needed.
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
+    # Refuses a login from an address with too many failed ones, before the password.
+    "accounts.middleware.LoginThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -209,6 +211,13 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Searches one address may make per minute (0: no limit, e.g. behind a proxy that
 # limits, or for a benchmark).
 SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
+# Failed logins one address may make per window, whatever user names it tries (axes
+# above counts per user name and address); past that the address is refused, right
+# password or not, until the window ends (0: no limit).
+LOGIN_ADDRESS_LIMIT = env_int("LOGIN_ADDRESS_LIMIT", 30)
+LOGIN_ADDRESS_WINDOW = env_int("LOGIN_ADDRESS_WINDOW", 15 * 60)
+if LOGIN_ADDRESS_WINDOW < 1:
+    raise ImproperlyConfigured("LOGIN_ADDRESS_WINDOW must be at least 1 second.")
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Møtereferater")
 # Sessions end after this many idle seconds (8 hours: a whole meeting day of minute
 # taking, kept alive by autosave); saving on every request makes it an idle timeout.
