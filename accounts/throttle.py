@@ -1,8 +1,9 @@
 """Limits on guessing across accounts, per client address, in Django's cache
 (core/ratelimit.py), so every app process shares the counts.
 
-django-axes locks one user name at one address after a few wrong passwords; this
-counts what it does not: failed logins from one address, whatever the user names.
+django-axes locks one user name at one address after a few wrong passwords; these
+count what it does not: failed logins from one address whatever the user names, and
+password-reset requests per address and per e-mail address.
 """
 
 from django.conf import settings
@@ -10,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 
 from core.http import client_ip
 from core.ratelimit import hit, reached, too_many_requests
+
+RESET_WINDOW = 60 * 60
 
 
 def _address(request: HttpRequest) -> str:
@@ -44,3 +47,32 @@ def count_failed_login(sender, credentials, request=None, **kwargs) -> None:
         limit=settings.LOGIN_ADDRESS_LIMIT,
         seconds=settings.LOGIN_ADDRESS_WINDOW,
     )
+
+
+def password_reset_refused(request: HttpRequest) -> HttpResponse | None:
+    """Count a password-reset request from this address; the 429 page past the
+    limit."""
+    retry_after = hit(
+        "password_reset",
+        _address(request),
+        limit=settings.PASSWORD_RESET_LIMIT,
+        seconds=RESET_WINDOW,
+    )
+    if retry_after is None:
+        return None
+    return too_many_requests(request, retry_after, reason="password_reset")
+
+
+def password_reset_allowed_for(email: str) -> bool:
+    """Count a password-reset request for this e-mail address; False past the limit.
+
+    Counted alike whether an account has the address or not, so the limit tells
+    nothing about who has an account.
+    """
+    retry_after = hit(
+        "password_reset_email",
+        email.strip().lower(),
+        limit=settings.PASSWORD_RESET_LIMIT,
+        seconds=RESET_WINDOW,
+    )
+    return retry_after is None

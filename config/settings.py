@@ -218,6 +218,9 @@ LOGIN_ADDRESS_LIMIT = env_int("LOGIN_ADDRESS_LIMIT", 30)
 LOGIN_ADDRESS_WINDOW = env_int("LOGIN_ADDRESS_WINDOW", 15 * 60)
 if LOGIN_ADDRESS_WINDOW < 1:
     raise ImproperlyConfigured("LOGIN_ADDRESS_WINDOW must be at least 1 second.")
+# Password-reset requests per hour from one address, and for one e-mail address
+# (0: no limit).
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Møtereferater")
 # Sessions end after this many idle seconds (8 hours: a whole meeting day of minute
 # taking, kept alive by autosave); saving on every request makes it an idle timeout.
