@@ -7,3 +7,13 @@ class AccountsConfig(AppConfig):
 
     name = "accounts"
     verbose_name = _("Konto og innlogging")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_login_failed
+
+        from accounts.throttle import count_failed_login
+
+        # Every failed authenticate() with a request: our login form and the admin's.
+        user_login_failed.connect(
+            count_failed_login, dispatch_uid="accounts.count_failed_login"
+        )

@@ -38,7 +38,7 @@ urlpatterns = [
     ),
     path(
         "glemt-passord/",
-        auth_views.PasswordResetView.as_view(),
+        views_login.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -123,6 +123,8 @@ MIDDLEWARE = [
     # request.user.is_verified(), then: no page without the second factor if needed.
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
+    # Refuses a login from an address with too many failed ones, before the password.
+    "accounts.middleware.LoginThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -209,6 +211,16 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Searches one address may make per minute (0: no limit, e.g. behind a proxy that
 # limits, or for a benchmark).
 SEARCH_RATE_LIMIT = env_int("SEARCH_RATE_LIMIT", 60)
+# Failed logins one address may make per window, whatever user names it tries (axes
+# above counts per user name and address); past that the address is refused, right
+# password or not, until the window ends (0: no limit).
+LOGIN_ADDRESS_LIMIT = env_int("LOGIN_ADDRESS_LIMIT", 30)
+LOGIN_ADDRESS_WINDOW = env_int("LOGIN_ADDRESS_WINDOW", 15 * 60)
+if LOGIN_ADDRESS_WINDOW < 1:
+    raise ImproperlyConfigured("LOGIN_ADDRESS_WINDOW must be at least 1 second.")
+# Password-reset requests per hour from one address, and for one e-mail address
+# (0: no limit).
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Møtereferater")
 # /healthz?full=1 reports the database, cache and storage to staff and to a caller
 # sending `Authorization: Bearer <HEALTHZ_TOKEN>` (empty: no token access).
