@@ -8,12 +8,15 @@ import os
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from minutes.errors import MinutesFrozenError
 from minutes.files import upload_check
 from minutes.models import (
     AgendaItem,
@@ -25,6 +28,50 @@ from minutes.models import (
     Minutes,
 )
 from minutes.services import agenda, lifecycle
+
+
+class FrozenContentAdmin(admin.ModelAdmin):
+    """Deleting frozen content says why and deletes nothing, never a 500.
+
+    A frozen object has no delete permission, so the admin's own confirmation pages
+    (one object, the bulk action, and the objects a meeting would take with it) list
+    it as not deletable; asking to delete one object directly leads back to it with
+    the freeze rule's message.
+    """
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and _frozen_message(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        message = obj is not None and _frozen_message(obj)
+        if message:
+            self.message_user(request, message, messages.ERROR)
+            opts = self.opts
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_change", obj.pk)
+        return super().delete_view(request, object_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        # The bulk action's «not allowed» page names the model, not the reason.
+        if request.POST.get("action") == "delete_selected":
+            selected = request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME)
+            rows = self.get_queryset(request).filter(pk__in=selected)
+            message = next(filter(None, map(_frozen_message, rows)), "")
+            if message:
+                self.message_user(request, message, messages.ERROR)
+                return redirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
+
+
+def _frozen_message(obj) -> str:
+    """The freeze rule's message if `obj` belongs to frozen minutes, else ""."""
+    try:
+        obj.assert_editable()
+    except MinutesFrozenError as error:
+        return " ".join(error.messages)
+    return ""
 
 
 class AttendanceInline(admin.TabularInline):
@@ -88,7 +135,7 @@ class MeetingAttachmentInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(FrozenContentAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "date", "venue", "minutes_status"]
     list_filter = ["council", "year", "minutes__status"]
     search_fields = ["council__name", "venue"]
@@ -178,7 +225,7 @@ class ItemAttachmentInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(FrozenContentAdmin, SimpleHistoryAdmin):
     list_display = ["number_label", "title", "kind", "meeting"]
     list_display_links = ["number_label", "title"]
     list_filter = ["council", "year", "kind"]
@@ -226,7 +273,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Input)
-class InputAdmin(SimpleHistoryAdmin):
+class InputAdmin(FrozenContentAdmin, SimpleHistoryAdmin):
     list_display = [
         "__str__",
         "item",
@@ -241,7 +288,7 @@ class InputAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(admin.ModelAdmin):
+class AttachmentAdmin(FrozenContentAdmin):
     form = AttachmentAdminForm
     readonly_fields = ["original_name", "content_type", "size"]
     list_display = ["title", "meeting", "item", "is_public", "size"]

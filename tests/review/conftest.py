@@ -12,7 +12,15 @@ from dataclasses import dataclass
 import pytest
 
 from council.models import Council, Membership
-from minutes.models import Attendance, Input, Minutes
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Decision,
+    Input,
+    Meeting,
+    Minutes,
+)
 from minutes.services import agenda, lifecycle
 from tests.factories import OrganisationFactory, PersonFactory, make_meeting
 from tests.world import World, add_member
@@ -120,3 +128,33 @@ def send(cast: Cast, deadline) -> object:
 
 def refresh(minutes: Minutes) -> Minutes:
     return Minutes.objects.get(pk=minutes.pk)
+
+
+# Approved and published minutes, for the tests of the freeze rule.
+
+FROZEN = "Referatet er godkjent og kan ikke endres"
+
+
+@pytest.fixture
+def frozen(next_meeting_cast):
+    """Testrådet's minutes of 1 March 2024, approved in the next meeting and
+    published."""
+    cast = next_meeting_cast
+    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
+    item = later.items.get(approves_minutes_of=cast.meeting)
+    Attachment.objects.create(
+        meeting=cast.meeting, title="Strategi.pdf", file="vedlegg/strategi.pdf"
+    )
+    lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
+    cast.later = later
+    return cast
+
+
+def frozen_rows(cast):
+    return {
+        "meeting": Meeting.objects.get(pk=cast.meeting.pk),
+        "item": AgendaItem.objects.get(pk=cast.item.pk),
+        "input": Input.objects.get(pk=cast.inputs[0].pk),
+        "decision": Decision.objects.get(item=cast.item),
+        "attendance": Attendance.objects.filter(meeting=cast.meeting).first(),
+    }

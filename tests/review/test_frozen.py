@@ -2,8 +2,6 @@
 queryset update() and delete(), forms, the admin, the workspace, the API, and on
 PostgreSQL not even raw SQL."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
@@ -21,34 +19,7 @@ from minutes.models import (
     MinutesVersion,
 )
 from minutes.services import lifecycle
-from tests.factories import make_meeting
-
-FROZEN = "Referatet er godkjent og kan ikke endres"
-
-
-@pytest.fixture
-def frozen(next_meeting_cast):
-    """Testrådet's minutes of 1 March 2024, approved in the next meeting and
-    published."""
-    cast = next_meeting_cast
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=cast.meeting)
-    Attachment.objects.create(
-        meeting=cast.meeting, title="Strategi.pdf", file="vedlegg/strategi.pdf"
-    )
-    lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
-    cast.later = later
-    return cast
-
-
-def _rows(cast):
-    return {
-        "meeting": Meeting.objects.get(pk=cast.meeting.pk),
-        "item": AgendaItem.objects.get(pk=cast.item.pk),
-        "input": Input.objects.get(pk=cast.inputs[0].pk),
-        "decision": Decision.objects.get(item=cast.item),
-        "attendance": Attendance.objects.filter(meeting=cast.meeting).first(),
-    }
+from tests.review.conftest import FROZEN, frozen_rows
 
 
 @pytest.mark.parametrize(
@@ -62,7 +33,7 @@ def _rows(cast):
     ],
 )
 def test_save_is_refused(frozen, kind, field, value):
-    row = _rows(frozen)[kind]
+    row = frozen_rows(frozen)[kind]
     setattr(row, field, value)
     with pytest.raises(MinutesFrozenError, match=FROZEN):
         row.save()
@@ -72,7 +43,7 @@ def test_save_is_refused(frozen, kind, field, value):
 
 @pytest.mark.parametrize("kind", ["item", "input", "decision", "attendance"])
 def test_delete_is_refused(frozen, kind):
-    row = _rows(frozen)[kind]
+    row = frozen_rows(frozen)[kind]
     with pytest.raises(MinutesFrozenError, match=FROZEN):
         row.delete()
     assert type(row).objects.filter(pk=row.pk).exists()
@@ -109,7 +80,9 @@ def test_a_form_shows_the_refusal_as_a_form_error(frozen):
     from django.forms import modelform_factory
 
     form_class = modelform_factory(Input, fields=["text", "order"])
-    form = form_class({"text": "Endret", "order": 1}, instance=_rows(frozen)["input"])
+    form = form_class(
+        {"text": "Endret", "order": 1}, instance=frozen_rows(frozen)["input"]
+    )
     assert not form.is_valid()
     assert FROZEN in str(form.non_field_errors())
 
@@ -133,7 +106,7 @@ def test_other_meetings_stay_editable(frozen):
 
 def test_the_admin_shows_the_message_and_changes_nothing(client, world, frozen):
     client.force_login(world.operator)
-    input_row = _rows(frozen)["input"]
+    input_row = frozen_rows(frozen)["input"]
     url = reverse("admin:minutes_input_change", args=[input_row.pk])
     response = client.post(
         url,
@@ -183,7 +156,7 @@ def test_a_correction_makes_the_content_editable_again(frozen):
     lifecycle.minutes_start_correction(
         minutes=frozen.minutes, by=frozen.alice, reason="Feil i innspill"
     )
-    row = _rows(frozen)["input"]
+    row = frozen_rows(frozen)["input"]
     row.text = "Rettet tekst"
     row.save()
     assert Input.objects.get(pk=row.pk).text == "Rettet tekst"
