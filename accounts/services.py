@@ -9,6 +9,7 @@ import qrcode.image.svg
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -125,3 +126,14 @@ def user_sessions_end_all(*, user: AbstractBaseUser) -> int:
     ]
     Session.objects.filter(pk__in=ended).delete()
     return len(ended)
+
+
+# django-axes keeps the user name of every failed login in a 255-character column;
+# a longer name typed by anyone must not make PostgreSQL refuse the row (a 500).
+AXES_USERNAME_LENGTH = 255
+
+
+def axes_username(request: HttpRequest, credentials: dict | None = None) -> str:
+    """The user name axes records for a login attempt, cut to fit its column."""
+    source = credentials if credentials is not None else request.POST
+    return str(source.get("username") or "")[:AXES_USERNAME_LENGTH]

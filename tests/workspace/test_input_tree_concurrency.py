@@ -61,7 +61,7 @@ def indent_both_at_once(alice, entries: list[Input]) -> list[int]:
 
 
 def test_simultaneous_indents_leave_a_tree_that_shows_every_input(
-    alice, alice_client, meeting, item
+    world, alice_client, meeting, item
 ):
     for round_ in range(ROUNDS):
         Input.objects.filter(item=item).delete()
@@ -69,7 +69,7 @@ def test_simultaneous_indents_leave_a_tree_that_shows_every_input(
         first = input_add(item=item, text=f"Første nabo {round_}")
         second = input_add(item=item, text=f"Andre nabo {round_}")
 
-        statuses = indent_both_at_once(alice, [first, second])
+        statuses = indent_both_at_once(world.secretariat_a, [first, second])
 
         assert statuses == [302, 302]
         rows = {e.pk: e for e in Input.objects.filter(item=item)}
