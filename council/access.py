@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from council.models import Council, Membership, Organisation, Sector
+from council.models import Council, Membership, Organisation, Person, Sector
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -90,6 +90,21 @@ def council_organisations(council: Council):
         | Q(secretariat_for=council)
         | Q(people__attendances__meeting__council=council)
     ).distinct()
+
+
+def council_people(council: Council):
+    """People a council's secretariat works with: members, secretariat staff and
+    those who attended its meetings. Lists and lookups in /arbeid/ offer no one else."""
+    return (
+        Person.objects.filter(
+            Q(memberships__council=council)
+            | Q(attendances__meeting__council=council)
+            | Q(organisation__secretariat_for=council)
+        )
+        .select_related("organisation")
+        .distinct()
+        .order_by("name")
+    )
 
 
 def access_organisation(user: User, council: Council, organisation_id: int):

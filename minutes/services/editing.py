@@ -12,7 +12,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
-from council.models import Organisation, Person, Sector
+from council.access import council_organisations, council_people, council_sectors
+from council.models import Council
 from minutes.frozen import meeting_editable, minutes_assert_editable
 from minutes.models import AgendaItem, Decision, Input, Meeting, input_tree
 
@@ -121,31 +122,37 @@ def input_who_label(entry: Input) -> str:
     return entry.attributed_to
 
 
-def input_attribution(*, name: str) -> dict:
+def input_attribution(*, name: str, council: Council) -> dict:
     """Resolve what the secretariat typed in «Hvem» to an attribution.
 
     An organisation (full or short name), a sector («Representant fra kommunal sektor»
-    or just «Kommunal sektor»), a person, or nobody when left empty.
+    or just «Kommunal sektor»), a person, or nobody when left empty; only among the
+    council's own (council/access.py), so a name from another council neither matches
+    nor tells that it exists there.
     """
     name = " ".join((name or "").split())
     empty = {"organisation": None, "sector": None, "person": None}
     if not name:
         return {**empty, "attribution": Input.Attribution.NONE}
-    organisation = Organisation.objects.filter(
-        Q(name__iexact=name) | Q(short_name__iexact=name)
-    ).first()
+    organisation = (
+        council_organisations(council)
+        .filter(Q(name__iexact=name) | Q(short_name__iexact=name))
+        .first()
+    )
     if organisation:
         return {
             **empty,
             "attribution": Input.Attribution.ORGANISATION,
             "organisation": organisation,
         }
-    sector = Sector.objects.filter(
-        Q(representative_label__iexact=name) | Q(name__iexact=name)
-    ).first()
+    sector = (
+        council_sectors(council)
+        .filter(Q(representative_label__iexact=name) | Q(name__iexact=name))
+        .first()
+    )
     if sector:
         return {**empty, "attribution": Input.Attribution.SECTOR, "sector": sector}
-    people = list(Person.objects.filter(name__iexact=name)[:2])
+    people = list(council_people(council).filter(name__iexact=name)[:2])
     if len(people) == 1:
         return {**empty, "attribution": Input.Attribution.PERSON, "person": people[0]}
     if len(people) > 1:
@@ -226,7 +233,7 @@ def input_add(
             order=last + 1,
             text=text.strip(),
             is_written=is_written,
-            **input_attribution(name=who),
+            **input_attribution(name=who, council=item.council),
         )
         # Refuses a parent of another item, or one that is a sub-bullet itself (it
         # may have become one since the page was loaded).

@@ -6,7 +6,12 @@ from django.urls import reverse
 
 from minutes.models import Input, Minutes
 from minutes.services.editing import EditConflict, content_save
-from tests.factories import OrganisationFactory, SectorFactory, UserFactory
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    SectorFactory,
+    UserFactory,
+)
 from tests.workspace.conftest import json_post
 
 pytestmark = pytest.mark.django_db
@@ -171,6 +176,8 @@ def test_an_inputs_who_field_resolves_organisation_sector_and_person(
     alice_client, item
 ):
     organisation = OrganisationFactory(name="Helse Vest RHF", short_name="HV")
+    # «Hvem» matches the council's own: Helse Vest sits in council A.
+    MembershipFactory(council=item.council, organisation=organisation)
     sector = SectorFactory(name="Kommunal sektor")
     entry = Input.objects.create(item=item, text="Innspill", order=1)
     url = save_url("innspill", entry.pk, "who")

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from minutes.models import Input
 from minutes.services.editing import content_save, input_add
-from tests.factories import OrganisationFactory
+from tests.factories import MembershipFactory, OrganisationFactory
 from tests.workspace.conftest import json_post
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +42,8 @@ def test_the_decision_field_starts_empty_beside_the_proposal(
 
 def test_alice_adds_an_input_with_autosave_and_gets_its_row(alice_client, item):
     organisation = OrganisationFactory(name="KS")
+    # «Hvem» matches the council's own: KS sits in council A.
+    MembershipFactory(council=item.council, organisation=organisation)
     response = json_post(
         alice_client,
         reverse("workspace:input_create", args=[item.pk]),

@@ -8,7 +8,7 @@ rule (minutes/frozen.py) before it writes, so approved minutes stay frozen.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from council.access import access_council, served_councils
-from council.models import Council, Person
+from council.access import access_council, council_people, served_councils
+from council.models import Council
 from minutes.access import access, access_meeting
 from minutes.files import attachment_response
 from minutes.frozen import minutes_assert_editable
@@ -57,20 +57,6 @@ def frozen_message(meeting: Meeting) -> str | None:
 def edit_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
     meeting, _can_edit = access_meeting(request.user, meeting_id, edit=True)
     return meeting
-
-
-def council_people(council: Council):
-    """People connected to a council: members, secretariat staff and attendees."""
-    return (
-        Person.objects.filter(
-            Q(memberships__council=council)
-            | Q(attendances__meeting__council=council)
-            | Q(organisation__secretariat_for=council)
-        )
-        .select_related("organisation")
-        .distinct()
-        .order_by("name")
-    )
 
 
 # Dashboard -------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from council.models import Organisation, Person, Sector
+from council.access import council_organisations, council_people, council_sectors
 from minutes.access import access
 from minutes.diff import split_sides, word_diff
 from minutes.models import AgendaItem, Decision, Input, Meeting, input_tree
@@ -56,9 +56,9 @@ def wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _changes(field: str, raw: str) -> dict:
+def _changes(field: str, raw: str, council) -> dict:
     if field == "who":
-        return input_attribution(name=raw)
+        return input_attribution(name=raw, council=council)
     if field == "is_written":
         return {"is_written": raw in ("1", "true", "on")}
     return {field: raw.replace("\r\n", "\n")}
@@ -123,15 +123,12 @@ def editor_items(meeting: Meeting) -> list[EditorItem]:
 def minute_taking(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = edit_meeting(request, meeting_id)
     council = meeting.council
+    # What «Hvem» offers, and all it accepts: the council's own (council/access.py).
     who_options = sorted(
         {
-            *Organisation.objects.filter(memberships__council=council).values_list(
-                "name", flat=True
-            ),
-            *Sector.objects.values_list("representative_label", flat=True),
-            *Person.objects.filter(memberships__council=council).values_list(
-                "name", flat=True
-            ),
+            *council_organisations(council).values_list("name", flat=True),
+            *council_sectors(council).values_list("representative_label", flat=True),
+            *council_people(council).values_list("name", flat=True),
         }
     )
     return render(
@@ -173,7 +170,7 @@ def content_field_save(
         saved = content_save(
             obj=obj,
             revision=revision,
-            changes=_changes(field, raw),
+            changes=_changes(field, raw, meeting_of(obj).council),
             expected=None if base is None else {field: base},
         )
     except EditConflict as conflict:

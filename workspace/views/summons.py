@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from council.access import council_people
 from minutes import mail
 from minutes.access import access
 from minutes.frozen import minutes_assert_editable
@@ -27,7 +28,6 @@ from minutes.services.attendance import (
 from minutes.services.summons import summons_send
 from workspace.forms import AttendanceAddForm, SummonsForm
 from workspace.views.meetings import (
-    council_people,
     edit_meeting,
     error_text,
     frozen_message,
