@@ -46,13 +46,14 @@ CHECKS: dict[str, Callable[[], None]] = {
 
 
 def _may_see_details(request: HttpRequest) -> bool:
-    """A verified staff user, or a caller with `Authorization: Bearer HEALTHZ_TOKEN`
-    (when the token is set)."""
+    """A verified operator (staff and superuser), or a caller with
+    `Authorization: Bearer HEALTHZ_TOKEN` (when the token is set)."""
     user = getattr(request, "user", None)
     if (
         user is not None
         and user.is_authenticated
         and user.is_staff
+        and user.is_superuser
         and getattr(user, "is_verified", lambda: False)()
     ):
         return True

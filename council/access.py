@@ -16,6 +16,14 @@ from council.models import Council, Membership, Organisation, Person, Sector
 User = AbstractBaseUser | AnonymousUser
 
 
+def is_operator(user: User) -> bool:
+    """The operator runs the installation: an active superuser with staff status.
+    Only the operator has Django's admin and creates councils."""
+    return bool(
+        user.is_authenticated and user.is_active and user.is_staff and user.is_superuser
+    )
+
+
 def served_councils(user: User) -> QuerySet[Council]:
     """Councils whose secretariat the user is part of (superusers serve all)."""
     if not user.is_authenticated:

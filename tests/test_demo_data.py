@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from council.models import Council, Membership, Organisation, Person, Sector
@@ -435,12 +436,10 @@ def test_the_demo_users_can_log_in_with_their_roles(demo, client):
 
     alice = users.get(username="sekretariat")
     assert alice.check_password("demo-sekretariat")
-    assert alice.is_staff and not alice.is_superuser
+    # The secretariat works in /arbeid/; only the operator has the admin.
+    assert not alice.is_staff and not alice.is_superuser
+    assert not alice.user_permissions.exists()
     assert alice.email.endswith("@example.org")
-    assert alice.has_perm("minutes.change_agendaitem")
-    assert alice.has_perm("minutes.add_meeting")
-    assert alice.has_perm("minutes.delete_input")
-    assert not alice.has_perm("auth.add_user")
     assert council.secretariat_users.filter(pk=alice.pk).exists()
     assert alice.person.name == "Karen Lima"
 
@@ -456,3 +455,25 @@ def test_the_demo_users_can_log_in_with_their_roles(demo, client):
     assert admin.email.endswith("@example.org")
 
     assert client.login(username="sekretariat", password="demo-sekretariat")
+
+
+def test_the_demo_secretariat_gets_no_admin_page_and_the_operator_does(demo, client):
+    """The admin is the operator's: the demo secretariat is sent to the admin's login
+    from every admin page, while it still reaches its council in /arbeid/."""
+    assert client.login(username="sekretariat", password="demo-sekretariat")
+    for url in (
+        reverse("admin:index"),
+        reverse("admin:minutes_agendaitem_changelist"),
+        reverse("admin:council_person_changelist"),
+        reverse("admin:council_council_changelist"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("admin:login"))
+    workspace = client.get(reverse("workspace:council", args=[SLUG]))
+    assert workspace.status_code == 200
+    assert b"/admin/" not in workspace.content
+
+    client.logout()
+    assert client.login(username="admin", password="demo-admin")
+    assert client.get(reverse("admin:index")).status_code == 200

@@ -9,6 +9,9 @@ Council A is Testrådet, council B is Det andre rådet. The personas, by role:
 - member_b: Charlie is a member of council B. Like Cecilie he has no access to
   anything of council A's that is not public;
 - operator: Oscar runs the site: staff and superuser, he has the admin.
+- staff: Stian has the staff flag and every model permission but is not an
+  operator (say, a secretariat account someone made staff by hand): he gets no admin
+  page and, serving no council, nothing that is not public.
 
 Everyone logs in with PASSWORD. The world is made the way the site's users make
 things: people and councils through the factories, meetings through the services
@@ -22,7 +25,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.test import Client
 from django.utils import timezone
 
@@ -47,6 +50,7 @@ PERSONAS = (
     "secretariat_b",
     "member_b",
     "operator",
+    "staff",
 )
 
 
@@ -59,6 +63,7 @@ class World:
     secretariat_b: AbstractBaseUser
     member_b: AbstractBaseUser
     operator: AbstractBaseUser
+    staff: AbstractBaseUser
     # Bob's seat in council A and Charlie's in council B.
     membership_a: Membership
     membership_b: Membership
@@ -133,6 +138,12 @@ def _secretariat(council: Council, username: str) -> AbstractBaseUser:
     return user
 
 
+def _staff_not_operator() -> AbstractBaseUser:
+    user = UserFactory(username="stian", first_name="Stian", is_staff=True)
+    user.user_permissions.set(Permission.objects.all())
+    return user
+
+
 def build_world() -> World:
     council_a = CouncilFactory(name="Testrådet", slug="testradet")
     council_b = CouncilFactory(name="Det andre rådet", slug="det-andre-radet")
@@ -148,6 +159,7 @@ def build_world() -> World:
         operator=UserFactory(
             username="oscar", first_name="Oscar", is_staff=True, is_superuser=True
         ),
+        staff=_staff_not_operator(),
         membership_a=member_a.person.memberships.get(),
         membership_b=member_b.person.memberships.get(),
     )

@@ -45,7 +45,7 @@ OK, NOT_FOUND, NOT_ALLOWED = "200", "404", "405"
 LOGIN, ADMIN_LOGIN, REDIRECT = "login", "admin login", "redirect"
 
 # Personas who must never see council A's drafts.
-OUTSIDERS = ("anonymous", "member_b", "secretariat_b")
+OUTSIDERS = ("anonymous", "member_b", "secretariat_b", "staff")
 A_READERS = ("member_a", "secretariat_a", "operator")
 A_EDITORS = ("secretariat_a", "operator")
 
@@ -405,7 +405,7 @@ def check_secretariat_any(c: Checker, world: FilledWorld) -> None:
     for persona in PERSONAS:
         if persona == "anonymous":
             c.expect(persona, path, {LOGIN})
-        elif persona.startswith("member"):
+        elif persona.startswith("member") or persona == "staff":
             c.expect(persona, path, {NOT_FOUND})
         else:
             c.expect(persona, path, {OK})

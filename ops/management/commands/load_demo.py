@@ -9,7 +9,6 @@ import base64
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -323,14 +322,6 @@ class DemoLoader:
         """The demo logins; returns the secretariat's."""
         user_model = get_user_model()
         secretariat_user = None
-        editing = [
-            permission
-            for permission in Permission.objects.filter(
-                content_type__app_label__in=["council", "minutes"]
-            )
-            if permission.codename.split("_", 1)[0]
-            in ("add", "change", "delete", "view")
-        ]
         for username, password, email, person_name, kind in demo_data.USERS:
             user = user_model.objects.filter(username=username).first()
             if user is not None:
@@ -340,7 +331,9 @@ class DemoLoader:
                 user = user_model(
                     username=username,
                     email=email,
-                    is_staff=kind in ("secretariat", "administrator"),
+                    # Only the operator has the admin; the secretariat works in
+                    # /arbeid/, where everything is scoped to its council.
+                    is_staff=kind == "administrator",
                     is_superuser=kind == "administrator",
                 )
                 user.set_password(password)
@@ -353,7 +346,6 @@ class DemoLoader:
                         confirmed=True,
                     )
             if kind == "secretariat":
-                user.user_permissions.add(*editing)
                 council.secretariat_users.add(user)
                 secretariat_user = user
             person = self.people.get(person_name)
