@@ -16,6 +16,8 @@ OPEN_VIEWS = {
     "logout",
     "accounts:otp_verify",
     "accounts:otp_setup",
+    "accounts:otp_missing",
+    "accounts:invitation",
     "set_language",
     "healthz",
 }
@@ -23,7 +25,8 @@ OPEN_VIEWS = {
 
 class SecondFactorMiddleware:
     """Send a logged-in user who needs a second factor but has not given one to the
-    code page (or to set up an authenticator), from every page, the admin included.
+    code page (or, without an app, to the page saying how to get one), from every
+    page, the admin included.
 
     Goes after django_otp.middleware.OTPMiddleware, which sets user.is_verified().
     """
@@ -44,7 +47,9 @@ class SecondFactorMiddleware:
             return None
         if not user_must_verify(user):
             return None
-        target = "accounts:otp_verify" if user_has_2fa(user) else "accounts:otp_setup"
+        # Without an app, a page that says whom to ask: a password alone never sets
+        # one up (accounts/invitations.py).
+        target = "accounts:otp_verify" if user_has_2fa(user) else "accounts:otp_missing"
         query = urlencode({"next": request.get_full_path()})
         return HttpResponseRedirect(f"{reverse(target)}?{query}")
 

@@ -12,6 +12,8 @@ account_patterns = (
         path("", views.account, name="account"),
         path("tofaktor/", views.otp_verify, name="otp_verify"),
         path("tofaktor/oppsett/", views.otp_setup, name="otp_setup"),
+        path("tofaktor/mangler/", views.otp_missing, name="otp_missing"),
+        path("invitasjon/<str:token>/", views.invitation, name="invitation"),
         path(
             "tofaktor/gjenopprettingskoder/",
             views.recovery_codes,

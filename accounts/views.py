@@ -5,8 +5,9 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,8 +19,10 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts import services
-from accounts.forms import CodeForm, EmailLanguageForm
+from accounts import invitations, services
+from accounts.forms import CodeForm, EmailLanguageForm, InvitationAcceptForm
+from accounts.models import Invitation
+from core.ratelimit import hit
 from council.models import Person
 
 # Recovery codes are shown once, on the page right after they were made.
@@ -129,6 +132,10 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     if services.user_has_2fa(user) and not user.is_verified():
         # Replacing the app needs the current one: a password alone is not enough.
         return redirect(_with_next("accounts:otp_verify", next_url))
+    if not services.user_has_2fa(user) and services.user_requires_2fa(user):
+        # Whoever has the password must not own the account: a login that needs a
+        # second factor gets its first app through an invitation or enrolment link.
+        return redirect(_with_next("accounts:otp_missing", next_url))
     device = services.totp_device_start(user=user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -214,3 +221,104 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None):
         {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
         status=429,
     )
+
+
+# Invitations -------------------------------------------------------------------------
+
+INVITATION_ATTEMPTS = 10
+INVITATION_WINDOW = 15 * 60
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Accept an invitation (a new login) or an enrolment (a new authenticator app):
+    password and, where the role needs it, the app's first code, in one step."""
+    try:
+        invite = invitations.invitation_open(token)
+    except invitations.InvitationInvalid as why:
+        return render(
+            request,
+            "accounts/invitation_invalid.html",
+            {"reason": str(why)},
+            status=410,
+        )
+    new_login = invite.kind == Invitation.Kind.LOGIN and invite.person.user_id is None
+    needs_code = invitations.role_requires_2fa(invite)
+    form = InvitationAcceptForm(
+        request.POST or None, new_login=new_login, needs_code=needs_code
+    )
+    if request.method == "POST":
+        # Codes are six digits: a link's page may be tried a few times, not guessed.
+        if hit(
+            "invitation",
+            str(invite.pk),
+            limit=INVITATION_ATTEMPTS,
+            seconds=INVITATION_WINDOW,
+        ):
+            form.is_valid()
+            form.add_error(None, _("For mange feil forsøk. Vent litt, og prøv igjen."))
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                user = invitations.invitation_accept(
+                    invitation=invite,
+                    username=data.get("username", ""),
+                    password=data["password"],
+                    code=data.get("code", ""),
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    for message in errors:
+                        form.add_error(field if field in form.fields else None, message)
+            except invitations.InvitationInvalid as why:
+                return render(
+                    request,
+                    "accounts/invitation_invalid.html",
+                    {"reason": str(why)},
+                    status=410,
+                )
+            else:
+                return _invitation_accepted(request, user, needs_code)
+    device = invitations.totp_device_preview(invite)
+    return render(
+        request,
+        "accounts/invitation.html",
+        {
+            "invitation": invite,
+            "form": form,
+            "new_login": new_login,
+            "needs_code": needs_code,
+            "secret": services.totp_secret_text(device),
+            "qr_code": services.totp_qr_data_uri(device) if needs_code else "",
+        },
+    )
+
+
+def _invitation_accepted(request: HttpRequest, user, with_app: bool) -> HttpResponse:
+    """Log the person in, fully: they have just shown the password and the app."""
+    if request.user.is_authenticated:
+        logout(request)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    if with_app:
+        device = TOTPDevice.objects.get(user=user, confirmed=True)
+        _verified(request, device)
+        request.session[NEW_CODES_SESSION_KEY] = services.recovery_codes_create(
+            user=user
+        )
+        messages.success(
+            request, _("Velkommen! Innloggingen din er klar, med tofaktorinnlogging.")
+        )
+        return redirect("accounts:recovery_codes")
+    messages.success(request, _("Velkommen! Innloggingen din er klar."))
+    return redirect(settings.LOGIN_REDIRECT_URL)
+
+
+@login_required
+def otp_missing(request: HttpRequest) -> HttpResponse:
+    """A login that needs a second factor and has no app: a password alone does not
+    set one up; the secretariat or the operator sends an enrolment link."""
+    if services.user_has_2fa(request.user) or not services.user_requires_2fa(
+        request.user
+    ):
+        return redirect(_next_url(request))
+    return render(request, "accounts/otp_missing.html")

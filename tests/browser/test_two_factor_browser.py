@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from accounts import invitations
+from accounts.models import Invitation
 from tests.browser.conftest import login
 from tests.world import PASSWORD
 
@@ -11,11 +13,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def secretary(world):
-    """Alice serves council A's secretariat and has no authenticator app yet."""
+    """Alice serves council A's secretariat."""
     return world.secretariat_a
 
 
-def test_a_new_secretary_sets_up_her_app_from_the_qr_code(page, secretary, screenshot):
+def test_a_new_secretary_sets_up_her_app_from_the_qr_code_of_her_invitation(
+    page, world, screenshot
+):
     csp_errors = []
     page.on(
         "console",
@@ -25,23 +29,25 @@ def test_a_new_secretary_sets_up_her_app_from_the_qr_code(page, secretary, scree
             else None
         ),
     )
-    page.goto("/konto/logg-inn/")
-    page.get_by_label("Brukernavn").fill(secretary.username)
-    page.get_by_label("Passord").fill(PASSWORD)
-    page.get_by_role("button", name="Logg inn").click()
+    _invitation, token = invitations.invitation_create(
+        by=world.operator,
+        council=world.council_a,
+        role=Invitation.Role.SECRETARIAT,
+        email="siri@example.org",
+        name="Siri Sekretær",
+    )
+    page.goto(f"/konto/invitasjon/{token}/")
 
-    expect(
-        page.get_by_role("heading", name="Sett opp tofaktorinnlogging")
-    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Lag innloggingen din")).to_be_visible()
     qr = page.get_by_role("img", name="QR-kode for autentiseringsappen")
     expect(qr).to_be_visible()
     assert qr.evaluate("image => image.naturalWidth") > 0
-    screenshot("setup")
+    screenshot("invitation")
     assert csp_errors == []
 
 
 def test_login_asks_for_the_code_and_lands_in_the_workspace(page, secretary):
-    login(page, secretary.username, PASSWORD)  # sets the app up on the first login
+    login(page, secretary.username, PASSWORD)
     page.get_by_role("button", name="Logg ut").click()
 
     login(page, secretary.username, PASSWORD)  # then asks for its code

@@ -37,6 +37,8 @@ from dataclasses import dataclass
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts import invitations
+from accounts.models import Invitation
 from minutes.mail import absence_token
 from tests.security.conftest import MARKER, FilledWorld
 from tests.world import PERSONAS
@@ -98,7 +100,9 @@ RULES = {
     "review:absence_report": "token",
     "accounts:account": "authenticated",
     "accounts:otp_verify": "account_step",
-    "accounts:otp_setup": "authenticated",
+    "accounts:otp_setup": "account_step",
+    "accounts:otp_missing": "account_step",
+    "accounts:invitation": "token",
     "accounts:recovery_codes": "authenticated",
     "accounts:logout_everywhere": "authenticated_post",
     # /arbeid/
@@ -458,6 +462,17 @@ def check_token(c: Checker, world: FilledWorld) -> None:
         bad = reverse("review:absence_report", args=["ikke-en-gyldig-lenke"])
         c.expect_all(good, {OK})
         message, bad_status = "Lenken er ugyldig.", NOT_FOUND
+    elif c.route.key == "accounts:invitation":
+        _invitation, token = invitations.invitation_create(
+            by=world.operator,
+            council=world.council_a,
+            role=Invitation.Role.SECRETARIAT,
+            email="ny@example.org",
+            name="Ny Sekretær",
+        )
+        c.expect_all(reverse("accounts:invitation", args=[token]), {OK})
+        bad = reverse("accounts:invitation", args=["ikke-en-gyldig-lenke"])
+        message, bad_status = "Lenken er ikke gyldig", "410"
     elif c.route.key == "password_reset_confirm":
         bad = url(c.route, world, uidb64="MQ", token="feil-token")
         message, bad_status = "Lenken er ugyldig eller brukt", OK
