@@ -4,10 +4,12 @@ import os
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from council.access import council_organisations, council_people, council_sectors
 from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.files import ALLOWED_LABEL, upload_check
 from minutes.models import AgendaItem, Attachment, Attendance, ItemKind, Meeting
@@ -213,18 +215,21 @@ class AttendanceAddForm(forms.Form):
         label=_("…eller ny person (navn)"), max_length=200, required=False
     )
     organisation = forms.ModelChoiceField(
-        label=_("Virksomhet"), queryset=Organisation.objects.all(), required=False
+        label=_("Virksomhet"), queryset=Organisation.objects.none(), required=False
     )
     note = forms.CharField(
         label=_("Merknad"),
         max_length=200,
         required=False,
-        help_text=_("F.eks. «bare under sak 41/22»."),
+        help_text=_("F.eks. «bare under én sak» eller «fra kl. 12»."),
     )
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, organisations, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only the council's own (council/access.py): other councils' people and
+        # organisations are neither offered nor accepted.
         self.fields["person"].queryset = people
+        self.fields["organisation"].queryset = organisations
 
     def clean(self):
         data = super().clean()
@@ -243,18 +248,48 @@ class MembershipForm(forms.ModelForm):
         label=_("…eller ny person (navn)"), max_length=200, required=False
     )
     new_person_email = forms.EmailField(label=_("E-post for ny person"), required=False)
+    # Not a model field of the form: a new organisation is saved only with the seat.
+    organisation = forms.ModelChoiceField(
+        label=_("representerer"), queryset=Organisation.objects.none(), required=False
+    )
+    other_organisation = forms.CharField(
+        label=_("…eller en annen virksomhet (fullt navn)"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "En virksomhet som ikke står i listen: finnes den fra før (i et annet "
+            "råd), brukes den; ellers lages den."
+        ),
+    )
 
     class Meta:
         model = Membership
-        fields = ["person", "organisation", "role", "start_date", "end_date", "order"]
+        fields = ["person", "role", "start_date", "end_date", "order"]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
+
+    field_order = [
+        "person",
+        "new_person_name",
+        "new_person_email",
+        "organisation",
+        "other_organisation",
+    ]
 
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.council = council
         self.fields["person"].required = False
-        self.fields["person"].queryset = Person.objects.select_related("organisation")
-        self.fields["organisation"].queryset = Organisation.objects.all()
+        # The council's own people and organisations only (council/access.py); an
+        # organisation that serves another council is added by its full name, so
+        # the list never shows what other councils have.
+        self.fields["person"].queryset = council_people(council)
+        organisations = Organisation.objects.filter(
+            Q(pk__in=council_organisations(council).values("pk"))
+            | Q(pk=self.instance.organisation_id)
+        )
+        self.fields["organisation"].queryset = organisations
+        if self.instance.pk:
+            self.initial.setdefault("organisation", self.instance.organisation_id)
         if self.instance.pk:
             del self.fields["new_person_name"]
             del self.fields["new_person_email"]
@@ -269,9 +304,31 @@ class MembershipForm(forms.ModelForm):
                 "new_person_name",
                 _("Velg en person eller skriv et nytt navn, ikke begge."),
             )
+        other = (data.get("other_organisation") or "").strip()
+        if other and data.get("organisation"):
+            self.add_error(
+                "other_organisation",
+                _("Velg en virksomhet eller skriv navnet på en annen, ikke begge."),
+            )
+        elif other:
+            data["organisation"] = Organisation.objects.filter(
+                name__iexact=other
+            ).first() or Organisation(name=other)
+        elif not data.get("organisation"):
+            self.add_error(
+                "organisation",
+                _("Velg en virksomhet eller skriv navnet på en annen."),
+            )
+        if data.get("organisation") is not None:
+            self.instance.organisation = data["organisation"]
         return data
 
     def save(self, commit=True):
+        organisation = self.cleaned_data.get("organisation")
+        if organisation is not None and organisation.pk is None:
+            OrganisationForm(instance=organisation).save_slug()
+            organisation.save()
+            self.instance.organisation = organisation
         new_name = (self.cleaned_data.get("new_person_name") or "").strip()
         if new_name and not self.instance.person_id:
             self.instance.person = Person.objects.create(
@@ -287,13 +344,21 @@ class OrganisationForm(forms.ModelForm):
         model = Organisation
         fields = ["name", "short_name", "sector"]
 
-    def save(self, commit=True):
+    def __init__(self, *args, council: Council | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if council is not None:
+            self.fields["sector"].queryset = council_sectors(council)
+
+    def save_slug(self) -> None:
         if not self.instance.slug:
             base = slugify(self.instance.name)[:180] or "virksomhet"
             slug, n = base, 2
             while Organisation.objects.filter(slug=slug).exists():
                 slug, n = f"{base}-{n}", n + 1
             self.instance.slug = slug
+
+    def save(self, commit=True):
+        self.save_slug()
         return super().save(commit=commit)
 
 

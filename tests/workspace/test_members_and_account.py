@@ -12,13 +12,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_alice_adds_a_member_who_is_a_new_person(alice_client, council, world):
+    # An organisation no member of hers represents yet: added by its full name.
     organisation = OrganisationFactory(name="Helse Nord RHF")
     response = alice_client.post(
         reverse("workspace:members", args=[council.slug]),
         {
             "new_person_name": "Ny Person",
             "new_person_email": "ny@example.org",
-            "organisation": organisation.pk,
+            "other_organisation": "helse nord rhf",
             "role": "member",
             "start_date": "2024-01-01",
             "order": 0,
@@ -31,6 +32,45 @@ def test_alice_adds_a_member_who_is_a_new_person(alice_client, council, world):
     )
     assert membership.person.name == "Ny Person"
     assert membership.person.email == "ny@example.org"
+    assert membership.organisation == organisation
+
+
+def test_the_member_form_offers_and_takes_the_councils_own_only(
+    alice_client, council, world
+):
+    """Council B's people and organisations are neither listed nor accepted."""
+    b_seat = world.membership_b
+    page = alice_client.get(reverse("workspace:members", args=[council.slug]))
+    html = page.content.decode()
+    assert b_seat.person.name not in html
+    assert b_seat.organisation.name not in html
+    response = alice_client.post(
+        reverse("workspace:members", args=[council.slug]),
+        {
+            "person": b_seat.person.pk,
+            "organisation": b_seat.organisation.pk,
+            "role": "member",
+            "order": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert "Velg et gyldig valg" in response.content.decode()
+    assert not Membership.objects.filter(council=council, person=b_seat.person).exists()
+
+
+def test_a_brand_new_organisation_is_made_with_the_seat(alice_client, council):
+    alice_client.post(
+        reverse("workspace:members", args=[council.slug]),
+        {
+            "new_person_name": "Nina Ny",
+            "other_organisation": "Fjordvik kommune",
+            "role": "member",
+            "order": 0,
+        },
+    )
+    organisation = Organisation.objects.get(name="Fjordvik kommune")
+    assert organisation.slug == "fjordvik-kommune"
+    assert Membership.objects.get(person__name="Nina Ny").organisation == organisation
 
 
 def test_an_overlapping_membership_is_refused_in_norwegian(

@@ -100,7 +100,7 @@ def membership_delete(
 def organisations(request: HttpRequest, council_slug: str) -> HttpResponse:
     council, _can_edit = access_council(request.user, council_slug, edit=True)
     if request.method == "POST":
-        form = OrganisationForm(request.POST)
+        form = OrganisationForm(request.POST, council=council)
         if form.is_valid():
             organisation = form.save()
             messages.success(
@@ -109,7 +109,7 @@ def organisations(request: HttpRequest, council_slug: str) -> HttpResponse:
             )
             return redirect("workspace:organisations", council.slug)
     else:
-        form = OrganisationForm()
+        form = OrganisationForm(council=council)
     return render(
         request,
         "workspace/organisations.html",
@@ -129,7 +129,9 @@ def organisation_edit(
 ) -> HttpResponse:
     council, _can_edit = access_council(request.user, council_slug, edit=True)
     organisation = access_organisation(request.user, council, organisation_id)
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationForm(
+        request.POST or None, instance=organisation, council=council
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Virksomheten er lagret."))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from council.access import council_people
+from council.access import council_organisations, council_people
 from minutes import mail
 from minutes.access import access
 from minutes.frozen import minutes_assert_editable
@@ -224,7 +224,9 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "other_rows": other_rows,
             "statuses": Attendance.Status.choices,
             "people_names": sorted({p.name for p in people}),
-            "add_form": AttendanceAddForm(people=people),
+            "add_form": AttendanceAddForm(
+                people=people, organisations=council_organisations(meeting.council)
+            ),
             "frozen": frozen_message(meeting),
         },
     )
@@ -234,7 +236,11 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @require_POST
 def attendance_add_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = edit_meeting(request, meeting_id)
-    form = AttendanceAddForm(request.POST, people=council_people(meeting.council))
+    form = AttendanceAddForm(
+        request.POST,
+        people=council_people(meeting.council),
+        organisations=council_organisations(meeting.council),
+    )
     back = reverse("workspace:attendance", args=[meeting.pk]) + "#andre"
     if not form.is_valid():
         for field_errors in form.errors.values():
