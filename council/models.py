@@ -94,6 +94,19 @@ class Council(models.Model):
         blank=True,
         help_text=_("Sakstyper i tillegg til standardlisten, f.eks. «Til uttalelse»."),
     )
+    # Kinds no longer offered for new items; items that have one keep it.
+    retired_item_kinds = models.JSONField(
+        _("sakstyper som ikke brukes lenger"), default=list, blank=True
+    )
+    # The items every new meeting starts with, in order: {"standard": a code of
+    # AgendaItem.Standard or "", "title", "kind", "proposed_decision"}. Empty: the
+    # built-in four (minutes/services/agenda.py).
+    standard_items = models.JSONField(_("standardsaker"), default=list, blank=True)
+    # {"2027": 14}: the first sak number of a year with no items yet (a council that
+    # starts mid-year, or numbers from where its old system stopped).
+    first_case_numbers = models.JSONField(
+        _("første saksnummer per år"), default=dict, blank=True
+    )
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
@@ -108,6 +121,13 @@ class Council(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("public:council", kwargs={"council_slug": self.slug})
 
+    def first_case_number(self, year: int) -> int:
+        """The first sak number of a year the council set, else 1."""
+        try:
+            return max(1, int((self.first_case_numbers or {}).get(str(year), 1)))
+        except (TypeError, ValueError):
+            return 1
+
     def clean(self) -> None:
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
@@ -115,8 +135,10 @@ class Council(models.Model):
                 code="reserved_slug",
                 params={"slug": self.slug},
             )
-        if not isinstance(self.extra_item_kinds, list) or not all(
-            isinstance(kind, str) and kind.strip() for kind in self.extra_item_kinds
+        if not all(
+            isinstance(kinds, list)
+            and all(isinstance(kind, str) and kind.strip() for kind in kinds)
+            for kinds in (self.extra_item_kinds, self.retired_item_kinds)
         ):
             raise ValidationError(
                 {"extra_item_kinds": _("Egne sakstyper må være en liste med navn.")},

@@ -366,3 +366,90 @@ class SectorForm(forms.ModelForm):
     class Meta:
         model = Sector
         fields = ["name", "representative_label"]
+
+
+# A council's set-up -----------------------------------------------------------------
+
+
+class CouncilCreateForm(forms.Form):
+    """The operator's new council and the first person of its secretariat."""
+
+    name = forms.CharField(label=_("Navn"), max_length=200)
+    slug = forms.SlugField(
+        label=_("Kortnavn i adresser"),
+        max_length=80,
+        help_text=_("Små bokstaver, tall og bindestrek, f.eks. «eldreradet-fjordvik»."),
+    )
+    description = forms.CharField(
+        label=_("Om rådet"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    secretariat_organisation = forms.CharField(
+        label=_("Sekretariatets virksomhet (fullt navn)"),
+        max_length=200,
+        required=False,
+    )
+    secretary_name = forms.CharField(label=_("Første sekretær: navn"), max_length=200)
+    secretary_email = forms.EmailField(label=_("Første sekretær: e-post"))
+
+
+class CouncilSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Council
+        fields = [
+            "description",
+            "default_venue",
+            "default_start_time",
+            "default_end_time",
+            "approval_rule",
+            "publish_on_approval",
+            "marks_updated_decisions",
+            "members_require_2fa",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "default_start_time": TimeInput(),
+            "default_end_time": TimeInput(),
+        }
+
+
+class ItemKindForm(forms.Form):
+    original = forms.CharField(widget=forms.HiddenInput, required=False)
+    name = forms.CharField(label=_("Sakstype"), max_length=60, required=False)
+    retired = forms.BooleanField(label=_("Brukes ikke lenger"), required=False)
+
+
+ItemKindFormSet = forms.formset_factory(
+    ItemKindForm, extra=2, can_order=True, max_num=100, absolute_max=200
+)
+
+
+class StandardItemForm(forms.Form):
+    standard = forms.CharField(widget=forms.HiddenInput, required=False)
+    title = forms.CharField(label=_("Tittel"), max_length=300, required=False)
+    kind = forms.ChoiceField(label=_("Sakstype"), required=False)
+    proposed_decision = forms.CharField(
+        label=_("Forslag til vedtak"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, council: Council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kind_choices(council)
+
+
+StandardItemFormSet = forms.formset_factory(
+    StandardItemForm,
+    extra=1,
+    can_order=True,
+    can_delete=True,
+    max_num=50,
+    absolute_max=100,
+)
+
+
+class FirstCaseNumberForm(forms.Form):
+    year = forms.IntegerField(label=_("År"), min_value=1900, max_value=2200)
+    number = forms.IntegerField(
+        label=_("Første saksnummer"), min_value=1, max_value=100_000
+    )

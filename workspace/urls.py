@@ -3,12 +3,55 @@ secretariat only: anonymous users are sent to login, everyone else gets 404."""
 
 from django.urls import path
 
-from workspace.views import meetings, minute_taking, register, summons
+from workspace.views import (
+    council_setup,
+    logins,
+    meetings,
+    minute_taking,
+    register,
+    summons,
+)
 
 app_name = "workspace"
 
 urlpatterns = [
     path("", meetings.dashboard, name="dashboard"),
+    path("nytt-rad/", council_setup.council_new, name="council_new"),
+    path(
+        "rad/<slug:council_slug>/innstillinger/",
+        council_setup.council_settings,
+        name="council_settings",
+    ),
+    path(
+        "rad/<slug:council_slug>/sekretariat/inviter/",
+        logins.secretary_invite,
+        name="secretary_invite",
+    ),
+    path(
+        "rad/<slug:council_slug>/medlemmer/<int:membership_id>/inviter/",
+        logins.member_invite,
+        name="member_invite",
+    ),
+    path(
+        "rad/<slug:council_slug>/invitasjoner/<int:invitation_id>/send-igjen/",
+        logins.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
+        "rad/<slug:council_slug>/invitasjoner/<int:invitation_id>/trekk-tilbake/",
+        logins.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path(
+        "rad/<slug:council_slug>/innlogginger/<int:user_id>/ny-app/",
+        logins.login_enrol,
+        name="login_enrol",
+    ),
+    path(
+        "rad/<slug:council_slug>/innlogginger/<int:user_id>/aktiv/",
+        logins.login_active,
+        name="login_active",
+    ),
     # /arbeid/rad/<council>/
     path("rad/<slug:council_slug>/", meetings.council_meetings, name="council"),
     path(

@@ -182,8 +182,12 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         if self.meeting_id:
             self.council_id = self.meeting.council_id
             self.year = self.meeting.year
-            allowed = {choice.value for choice in ItemKind} | set(
-                self.meeting.council.extra_item_kinds or []
+            council = self.meeting.council
+            # Retired kinds stay valid for the items that have them.
+            allowed = (
+                {choice.value for choice in ItemKind}
+                | set(council.extra_item_kinds or [])
+                | set(council.retired_item_kinds or [])
             )
             if self.kind and self.kind not in allowed:
                 raise ValidationError(

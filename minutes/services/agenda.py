@@ -43,7 +43,9 @@ def sak_first_number(*, meeting: Meeting) -> int:
         year=meeting.year,
     )
     last = earlier.aggregate(n=Max("number"))["n"]
-    return (last or 0) + 1
+    if last is None:
+        return meeting.council.first_case_number(meeting.year)
+    return last + 1
 
 
 @transaction.atomic
@@ -128,7 +130,9 @@ def _unused_number(meeting: Meeting) -> int:
     last = AgendaItem.objects.filter(
         council_id=meeting.council_id, year=meeting.year
     ).aggregate(n=Max("number"))["n"]
-    return (last or 0) + 1
+    if last is None:
+        return meeting.council.first_case_number(meeting.year)
+    return last + 1
 
 
 @transaction.atomic
@@ -190,47 +194,80 @@ def meeting_create(
     return meeting
 
 
+def standard_items_default(council: Council) -> list[dict]:
+    """The built-in standard items, in the active language, as the council's list
+    would hold them: approval of summons and agenda; approval of the previous
+    meeting's minutes; information from the secretariat; and Eventuelt."""
+    secretariat = council.secretariat_organisation
+    return [
+        {
+            "standard": AgendaItem.Standard.SUMMONS_APPROVAL,
+            "title": _("Godkjenning av innkalling og dagsorden"),
+            "kind": ItemKind.APPROVAL,
+            "proposed_decision": _("%(council)s godkjenner innkalling og dagsorden.")
+            % {"council": council.name},
+        },
+        {
+            "standard": AgendaItem.Standard.MINUTES_APPROVAL,
+            "title": _("Godkjenning av referatet fra forrige møte"),
+            "kind": ItemKind.APPROVAL,
+            "proposed_decision": "",
+        },
+        {
+            "standard": AgendaItem.Standard.SECRETARIAT_INFO,
+            "title": _("Orientering fra %(secretariat)s")
+            % {"secretariat": secretariat.name}
+            if secretariat
+            else _("Orientering fra sekretariatet"),
+            "kind": ItemKind.INFORMATION,
+            "proposed_decision": _("%(council)s tar sakene til orientering.")
+            % {"council": council.name},
+        },
+        {
+            "standard": AgendaItem.Standard.ANY_OTHER_BUSINESS,
+            "title": _("Eventuelt"),
+            "kind": ItemKind.ANY_OTHER_BUSINESS,
+            "proposed_decision": "",
+        },
+    ]
+
+
+def standard_items(council: Council) -> list[dict]:
+    """The council's standard items (its own list, else the built-in one)."""
+    return list(council.standard_items or standard_items_default(council))
+
+
 def _add_standard_items(meeting: Meeting) -> None:
+    """A new meeting's first items, from the council's list. The approval of the
+    previous minutes names and links that meeting (and is left out of a council's
+    first meeting); Eventuelt always stays last."""
     council = meeting.council
-    agenda_item_add(
-        meeting=meeting,
-        title=_("Godkjenning av innkalling og dagsorden"),
-        kind=ItemKind.APPROVAL,
-        standard=AgendaItem.Standard.SUMMONS_APPROVAL,
-        proposed_decision=_("%(council)s godkjenner innkalling og dagsorden.")
-        % {"council": council.name},
-    )
     previous = _previous_meeting(meeting)
-    if previous:
-        when = date_format(previous.date, "j. F Y")
+    for row in standard_items(council):
+        standard = row.get("standard", "")
+        fields = {
+            "title": row.get("title") or "",
+            "kind": row.get("kind") or "",
+            "standard": standard,
+            "proposed_decision": row.get("proposed_decision") or "",
+        }
+        if standard == AgendaItem.Standard.MINUTES_APPROVAL:
+            if previous is None:
+                continue
+            when = date_format(previous.date, "j. F Y")
+            fields["title"] = _(
+                "Godkjenning av referatet fra møtet %(date)s i %(council)s"
+            ) % {"date": when, "council": council.name}
+            fields["approves_minutes_of"] = previous
+            fields["proposed_decision"] = fields["proposed_decision"] or _(
+                "%(council)s godkjenner referatet fra møtet %(date)s."
+            ) % {"council": council.name, "date": when}
         agenda_item_add(
             meeting=meeting,
-            title=_("Godkjenning av referatet fra møtet %(date)s i %(council)s")
-            % {"date": when, "council": council.name},
-            kind=ItemKind.APPROVAL,
-            standard=AgendaItem.Standard.MINUTES_APPROVAL,
-            approves_minutes_of=previous,
-            proposed_decision=_("%(council)s godkjenner referatet fra møtet %(date)s.")
-            % {"council": council.name, "date": when},
+            before_any_other_business=standard
+            != AgendaItem.Standard.ANY_OTHER_BUSINESS,
+            **fields,
         )
-    secretariat = council.secretariat_organisation
-    agenda_item_add(
-        meeting=meeting,
-        title=_("Orientering fra %(secretariat)s") % {"secretariat": secretariat.name}
-        if secretariat
-        else _("Orientering fra sekretariatet"),
-        kind=ItemKind.INFORMATION,
-        standard=AgendaItem.Standard.SECRETARIAT_INFO,
-        proposed_decision=_("%(council)s tar sakene til orientering.")
-        % {"council": council.name},
-    )
-    agenda_item_add(
-        meeting=meeting,
-        title=_("Eventuelt"),
-        kind=ItemKind.ANY_OTHER_BUSINESS,
-        standard=AgendaItem.Standard.ANY_OTHER_BUSINESS,
-        before_any_other_business=False,
-    )
 
 
 @transaction.atomic

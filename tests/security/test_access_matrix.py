@@ -108,6 +108,14 @@ RULES = {
     # /arbeid/
     "workspace:dashboard": "secretariat_any",
     "workspace:council": "secretariat_edit",
+    "workspace:council_new": "operator_only",
+    "workspace:council_settings": "secretariat_edit",
+    "workspace:secretary_invite": "secretariat_post",
+    "workspace:member_invite": "secretariat_post",
+    "workspace:invitation_resend": "secretariat_post",
+    "workspace:invitation_revoke": "secretariat_post",
+    "workspace:login_enrol": "secretariat_post",
+    "workspace:login_active": "secretariat_post",
     "workspace:meeting_create": "secretariat_edit",
     "workspace:members": "secretariat_edit",
     "workspace:membership_edit": "secretariat_edit",
@@ -230,6 +238,20 @@ API_PK = {
 }
 
 
+def council_a_invitation(world: FilledWorld) -> Invitation:
+    """An open invitation to council A's secretariat."""
+    invitation = Invitation.objects.filter(council=world.council_a).first()
+    if invitation is None:
+        invitation, _token = invitations.invitation_create(
+            by=world.operator,
+            council=world.council_a,
+            role=Invitation.Role.SECRETARIAT,
+            email="invitert@example.org",
+            name="Invitert Sekretær",
+        )
+    return invitation
+
+
 def param(route: Route, name: str, world: FilledWorld, target) -> object:
     """The value of one URL parameter for the object under test (`target`: the
     published or the unpublished meeting of council A, with its item, input, …)."""
@@ -260,6 +282,8 @@ def param(route: Route, name: str, world: FilledWorld, target) -> object:
         ),
         "comment_id": lambda: world.draft.comment.pk,
         "membership_id": lambda: world.membership_a.pk,
+        "invitation_id": lambda: council_a_invitation(world).pk,
+        "user_id": lambda: world.member_a.pk,
         "organisation_id": lambda: world.organisation.pk,
         "sector_id": lambda: world.sector.pk,
         "version": lambda: 1,
@@ -395,6 +419,19 @@ def _check_post_only(c: Checker, world: FilledWorld, allowed: tuple[str, ...]) -
             c.expect(persona, path, {NOT_FOUND}, method="post")
 
 
+def check_operator_only(c: Checker, world: FilledWorld) -> None:
+    """The operator's pages in /arbeid/ (a new council): 404 for everyone else."""
+    path = url(c.route, world)
+    for persona in PERSONAS:
+        if persona == "operator":
+            c.expect(persona, path, {OK})
+        elif persona == "anonymous":
+            c.expect(persona, path, {LOGIN})
+        else:
+            c.expect(persona, path, {NOT_FOUND})
+            c.expect(persona, path, {NOT_FOUND}, method="post")
+
+
 def check_secretariat_post(c: Checker, world: FilledWorld) -> None:
     _check_post_only(c, world, A_EDITORS)
 
@@ -500,6 +537,7 @@ CHECKS = {
     "draft_readers": check_draft_readers,
     "secretariat_edit": check_secretariat_edit,
     "secretariat_post": check_secretariat_post,
+    "operator_only": check_operator_only,
     "reader_post": check_reader_post,
     "secretariat_any": check_secretariat_any,
     "authenticated": check_authenticated,

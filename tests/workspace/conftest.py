@@ -28,3 +28,16 @@ def alice_client(client, world):
 
 def json_post(client, url, data):
     return client.post(url, data, HTTP_ACCEPT="application/json")
+
+
+@pytest.fixture
+def clients_for(world):
+    """A logged-in client for a persona of the world: clients_for("operator")."""
+    from django.test import Client
+
+    def make(persona: str) -> Client:
+        client = Client()
+        client.force_login(world.user(persona))
+        return client
+
+    return make

@@ -16,7 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from council.access import access_council, council_people, served_councils
+from council.access import (
+    access_council,
+    council_people,
+    is_operator,
+    served_councils,
+)
 from council.models import Council
 from minutes.access import access, access_meeting
 from minutes.files import attachment_response
@@ -103,7 +108,8 @@ def next_step(meeting: Meeting, today) -> tuple[str, str]:
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     councils = list(served_councils(request.user).order_by("name"))
-    if not councils:
+    operator = is_operator(request.user)
+    if not councils and not operator:
         raise Http404
     today = timezone.localdate()
     panels = []
@@ -138,7 +144,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "todo": todo,
             }
         )
-    return render(request, "workspace/dashboard.html", {"panels": panels})
+    return render(
+        request, "workspace/dashboard.html", {"panels": panels, "operator": operator}
+    )
 
 
 @login_required

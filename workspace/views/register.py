@@ -8,7 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.models import Invitation
 from council.access import (
     access_council,
     access_membership,
@@ -17,8 +19,9 @@ from council.access import (
     council_organisations,
     council_sectors,
 )
-from council.models import Membership
+from council.models import Membership, Person
 from workspace.forms import MembershipForm, OrganisationForm, SectorForm
+from workspace.views.council_setup import NEW_LINK_SESSION_KEY
 
 
 @login_required
@@ -40,16 +43,51 @@ def members(request: HttpRequest, council_slug: str) -> HttpResponse:
         "person", "organisation", "organisation__sector"
     )
     active_ids = set(memberships.active_on(today).values_list("pk", flat=True))
+    memberships = list(
+        memberships.select_related("person__user").order_by("order", "person__name")
+    )
     return render(
         request,
         "workspace/members.html",
         {
             "council": council,
-            "memberships": memberships.order_by("order", "person__name"),
+            "memberships": memberships,
             "active_ids": active_ids,
             "form": form,
+            **login_overview(council, [m.person for m in memberships]),
+            "new_link": request.session.pop(NEW_LINK_SESSION_KEY, None),
         },
     )
+
+
+def login_overview(council, people) -> dict:
+    """Who has a login, who has two-factor, and open invitations, for the members
+    page; and the council's secretariat with the same."""
+    users = [p.user for p in people if p.user_id]
+    secretariat = list(council.secretariat_users.order_by("username"))
+    with_app = set(
+        TOTPDevice.objects.filter(
+            user__in=[*users, *secretariat], confirmed=True
+        ).values_list("user_id", flat=True)
+    )
+    open_invitations = {}
+    for invitation in Invitation.objects.filter(
+        council=council, accepted_at=None, revoked_at=None
+    ).select_related("person"):
+        open_invitations.setdefault(invitation.person_id, invitation)
+    secretariat_people = {
+        p.user_id: p for p in Person.objects.filter(user__in=secretariat)
+    }
+    return {
+        "with_app": with_app,
+        "open_invitations": open_invitations,
+        "secretariat": [(u, secretariat_people.get(u.pk)) for u in secretariat],
+        "pending_secretaries": [
+            i
+            for i in open_invitations.values()
+            if i.role == Invitation.Role.SECRETARIAT
+        ],
+    }
 
 
 @login_required
