@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from council.access import council_people
 from council.models import Membership, Person
 from minutes.mail import absence_token_read
 from minutes.models import Attendance, Meeting
@@ -22,7 +23,8 @@ from review.forms import AbsenceForm
 
 def substitute_candidates(meeting: Meeting, membership: Membership):
     """People a member may name: those of their organisation and the council's
-    deputies."""
+    deputies, among the council's own people (an organisation that also serves
+    another council does not bring that council's people along)."""
     return (
         Person.objects.filter(
             Q(organisation=membership.organisation)
@@ -31,6 +33,7 @@ def substitute_candidates(meeting: Meeting, membership: Membership):
                 memberships__role=Membership.Role.DEPUTY,
             )
         )
+        .filter(pk__in=council_people(meeting.council).values("pk"))
         .exclude(pk=membership.person_id)
         .distinct()
         .order_by("name")

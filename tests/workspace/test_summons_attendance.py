@@ -154,3 +154,30 @@ def test_secretariat_staff_and_guests_are_added_and_removed(alice_client, meetin
     guest = Attendance.objects.get(meeting=meeting, role="guest")
     alice_client.post(reverse("workspace:attendance_remove", args=[guest.pk]))
     assert not Attendance.objects.filter(pk=guest.pk).exists()
+
+
+def test_the_absence_page_offers_no_one_from_another_council(
+    client, meeting, members, world
+):
+    """Erik's organisation also serves council B: Charlie's colleague there, whom
+    council A has never met, is not offered as a substitute (nor is Charlie)."""
+    from review.views_absence import substitute_candidates
+
+    erik_seat = members[0]
+    colleague_b = PersonFactory(name="Kollega i B", organisation=erik_seat.organisation)
+    MembershipFactory(
+        council=world.council_b,
+        person=colleague_b,
+        organisation=erik_seat.organisation,
+    )
+    colleague_a = PersonFactory(name="Kollega i A", organisation=erik_seat.organisation)
+    MembershipFactory(
+        council=world.council_a,
+        person=colleague_a,
+        organisation=erik_seat.organisation,
+        role="deputy",
+    )
+    names = {p.name for p in substitute_candidates(meeting, erik_seat)}
+    assert "Kollega i A" in names
+    assert "Kollega i B" not in names
+    assert world.member_b.person.name not in names
