@@ -4,7 +4,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from public import views, views_pdf, views_versions
+from public import views, views_decisions, views_pdf, views_versions
 from public.calendars import council_calendar
 from public.feeds import CouncilMinutesFeed
 from public.sitemaps import SITEMAPS
@@ -25,6 +25,11 @@ urlpatterns = [
         "<slug:council_slug>/referater.atom", CouncilMinutesFeed(), name="council_feed"
     ),
     path("<slug:council_slug>/moter.ics", council_calendar, name="council_calendar"),
+    path(
+        "<slug:council_slug>/vedtak/",
+        views_decisions.decision_register,
+        name="decisions",
+    ),
     path(
         "<slug:council_slug>/sak/<int:year>/<int:number>/",
         views.item_detail,

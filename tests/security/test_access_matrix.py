@@ -198,6 +198,7 @@ RULES = {
     "public:council": "public",
     "public:council_feed": "public",
     "public:council_calendar": "public",
+    "public:decisions": "public",
     "public:meeting": "public_unpublished_404",
     "public:attachment": "public_unpublished_404",
     "public:item": "public_unpublished_404",
