@@ -85,6 +85,15 @@ class Council(models.Model):
             "Ellers står det «Vedtak» over alle vedtak, som i de fleste protokoller."
         ),
     )
+    publishes_proposals = models.BooleanField(
+        _("publiser forslag til vedtak i sakslisten før møtet"),
+        default=True,
+        help_text=_(
+            "Når innkallingen er sendt, viser den offentlige sakslisten forslagene til "
+            "vedtak. Det som skrives i og etter møtet, er ikke offentlig før "
+            "referatet er publisert."
+        ),
+    )
     members_require_2fa = models.BooleanField(
         _("medlemmer må bruke tofaktorinnlogging"), default=False
     )

@@ -7,11 +7,13 @@ public path (pages, item permalinks, PDF, feed, calendar, sitemap, search snippe
 API) asks here.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from minutes.document import MinutesDocument
-from minutes.models import Meeting, Minutes, MinutesVersion
+from minutes.models import AgendaItem, Attachment, Meeting, Minutes, MinutesVersion
 from minutes.status import PUBLIC_STATUSES, MinutesStatus
 
 
@@ -89,3 +91,89 @@ def published_documents(meetings: list[Meeting]) -> dict[int, MinutesDocument]:
         ).public()
         for version in versions
     }
+
+
+# The agenda before the minutes --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AgendaPaper:
+    id: int
+    title: str
+    size: int
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """What the public reads of an item before the minutes are published: no body,
+    no inputs, no final decision."""
+
+    number: int
+    number_label: str
+    title: str
+    kind_label: str
+    is_late_addition: bool
+    proposed_decision: str
+    papers: tuple[AgendaPaper, ...]
+
+
+def summoned_meetings() -> QuerySet[Meeting]:
+    """Meetings whose summons has gone out and whose minutes are not yet public: the
+    public reads their agenda (saksliste), nothing written in or after the meeting."""
+    return Meeting.objects.filter(summons_sent_at__isnull=False).exclude(
+        minutes__status__in=PUBLIC_STATUSES
+    )
+
+
+def get_summoned_meeting(council_slug: str, year: int, number: int) -> Meeting:
+    try:
+        return (
+            summoned_meetings()
+            .select_related("council", "minutes")
+            .get(council__slug=council_slug, year=year, number=number)
+        )
+    except Meeting.DoesNotExist:
+        raise Http404 from None
+
+
+def public_agenda(meeting: Meeting) -> tuple[list[AgendaEntry], list[AgendaPaper]]:
+    """The saksliste of a summoned meeting and the papers of the whole meeting.
+    Proposed decisions only where the council publishes them; public papers only."""
+    publishes_proposals = meeting.council.publishes_proposals
+    papers: dict[int | None, list[AgendaPaper]] = {}
+    for attachment in Attachment.objects.filter(
+        meeting=meeting, is_public=True
+    ).order_by("order", "pk"):
+        papers.setdefault(attachment.item_id, []).append(
+            AgendaPaper(attachment.pk, attachment.title, _file_size(attachment))
+        )
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("decision")
+        .order_by("order", "number")
+    )
+    entries = [
+        AgendaEntry(
+            number=item.number,
+            number_label=item.number_label,
+            title=item.title,
+            kind_label=item.kind_label,
+            is_late_addition=item.is_late_addition,
+            proposed_decision=_proposal(item) if publishes_proposals else "",
+            papers=tuple(papers.get(item.pk, ())),
+        )
+        for item in items
+    ]
+    return entries, papers.get(None, [])
+
+
+def _proposal(item: AgendaItem) -> str:
+    decision = getattr(item, "decision", None)
+    return decision.proposed_text if decision is not None else ""
+
+
+def _file_size(attachment: Attachment) -> int:
+    try:
+        return attachment.file.size
+    except (OSError, ValueError):
+        return 0

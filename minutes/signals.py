@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save
 
 from core.cache import invalidate_all_public_pages, invalidate_public_pages
 from council.models import Council, Membership, Organisation, Person, Sector
-from minutes.models import Attachment, Meeting
+from minutes.models import AgendaItem, Attachment, Decision, Meeting
 
 # Fields never shown on public pages: saving only these leaves the cache alone.
 PRIVATE_FIELDS = {"email", "language", "user", "updated_at"}
@@ -40,7 +40,30 @@ def _attachment_changed(sender, instance, **kwargs) -> None:
     _invalidate_council(Council.objects.filter(meetings=instance.meeting_id))
 
 
+# What the public agenda of a summoned meeting shows (minutes/public.py).
+AGENDA_FIELDS = {
+    AgendaItem: {"title", "kind", "number", "order", "is_late_addition"},
+    Decision: {"proposed_text"},
+}
+
+
+def _agenda_changed(sender, instance, update_fields=None, **kwargs) -> None:
+    if update_fields and not set(update_fields) & AGENDA_FIELDS[sender]:
+        return  # typing into the minutes changes nothing public
+    meeting_id = (
+        instance.meeting_id if sender is AgendaItem else instance.item.meeting_id
+    )
+    _invalidate_council(
+        Council.objects.filter(
+            meetings=meeting_id, meetings__summons_sent_at__isnull=False
+        )
+    )
+
+
 def connect() -> None:
+    for model in (AgendaItem, Decision):
+        post_save.connect(_agenda_changed, sender=model)
+        post_delete.connect(_agenda_changed, sender=model)
     for model in (Council, Person, Organisation, Sector):
         post_save.connect(_everything_changed, sender=model)
         post_delete.connect(_everything_changed, sender=model)

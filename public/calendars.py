@@ -82,6 +82,10 @@ def council_calendar_ics(council: Council, *, base_url: str) -> bytes:
             event.add(
                 "description", _("Referatet er publisert: %(url)s") % {"url": url}
             )
+        elif row.summons_sent:
+            url = base_url + row.get_absolute_url()
+            event.add("url", url)
+            event.add("description", _("Sakslisten: %(url)s") % {"url": url})
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -40,6 +40,8 @@ from minutes.models import (
 from minutes.public import (
     frozen_public_meetings,
     get_public_meeting,
+    get_summoned_meeting,
+    public_agenda,
     public_meetings,
     public_minutes,
     published_document,
@@ -243,7 +245,11 @@ def meeting_detail(
 ) -> HttpResponse:
     def build() -> dict[str, Any]:
         council = _public_council(council_slug)
-        meeting = get_public_meeting(council_slug, year, number)
+        try:
+            meeting = get_public_meeting(council_slug, year, number)
+        except Http404:
+            # Before the minutes: the agenda, once the summons has gone out.
+            return _agenda_page(request, council, year, number)
         # The latest published version, also while a correction is under way.
         document = published_document(meeting)
         context = {
@@ -269,6 +275,25 @@ def meeting_detail(
 
     scope = council_scope(council_slug)
     return _cached_page(request, scope, f"meeting:{year}:{number}", build)
+
+
+def _agenda_page(
+    request: HttpRequest, council: Council, year: int, number: int
+) -> dict[str, Any]:
+    meeting = get_summoned_meeting(council.slug, year, number)
+    entries, papers = public_agenda(meeting)
+    context = {"meeting": meeting, "entries": entries, "papers": papers}
+    title = _("Innkalling – %(title)s – %(council)s") % {
+        "title": meeting.title,
+        "council": council.name,
+    }
+    return _page(
+        request,
+        "public/agenda.html",
+        context,
+        title=title,
+        alternates=_alternates(council),
+    )
 
 
 def _public_attachments(document: MinutesDocument) -> list[tuple[Item | None, Any]]:
@@ -348,11 +373,22 @@ def attachment_download(
     Only the papers of the published version: while a correction is under way, an
     attachment added or made public since is not served.
     """
-    meeting = get_public_meeting(council_slug, year, number)
-    document = published_document(meeting)
-    published = {ref.id for _item, ref in _public_attachments(document)}
-    if attachment_id not in published:
-        raise Http404
+    try:
+        meeting = get_public_meeting(council_slug, year, number)
+    except Http404:
+        # The public papers of a summoned meeting's agenda.
+        meeting = get_summoned_meeting(council_slug, year, number)
+        _entries, papers = public_agenda(meeting)
+        listed = {p.id for p in papers} | {
+            p.id for entry in _entries for p in entry.papers
+        }
+        if attachment_id not in listed:
+            raise Http404 from None
+    else:
+        document = published_document(meeting)
+        published = {ref.id for _item, ref in _public_attachments(document)}
+        if attachment_id not in published:
+            raise Http404
     attachment = get_object_or_404(
         Attachment, pk=attachment_id, is_public=True, meeting=meeting
     )

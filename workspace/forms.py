@@ -403,6 +403,7 @@ class CouncilSettingsForm(forms.ModelForm):
             "approval_rule",
             "publish_on_approval",
             "marks_updated_decisions",
+            "publishes_proposals",
             "members_require_2fa",
         ]
         widgets = {

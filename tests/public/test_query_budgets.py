@@ -68,8 +68,10 @@ BUDGETS = {
     "search": 12,
     # the filters only
     "search_empty": 4,
-    # council; minutes (+meeting); their published versions (the documents)
-    "feed": 3,
+    # council; minutes (+meeting); their published versions (the documents);
+    # summoned meetings not yet minuted (none here; each adds its agenda's papers and
+    # items, two queries, and a council has a few at most)
+    "feed": 4,
     # council; meetings (+minutes' state); published versions of the published ones
     "calendar": 3,
     # councils; published meetings and items, each counted once for paging
