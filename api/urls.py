@@ -35,6 +35,9 @@ urlpatterns = [
         name="meeting-minutes",
     ),
     path("referat.schema.json", views.minutes_schema, name="minutes-schema"),
+    path(
+        "upcoming-meetings/", views.UpcomingMeetings.as_view(), name="upcoming-meetings"
+    ),
     *_object(
         "agenda-items", "agendaitem", views.AgendaItemList, views.AgendaItemDetail
     ),

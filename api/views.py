@@ -18,6 +18,7 @@ from django.http import (
     JsonResponse,
 )
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from drf_spectacular.generators import SchemaGenerator
@@ -44,7 +45,12 @@ from api.schema import ApiSchema
 from council.models import Membership
 from minutes.document import SCHEMA_PATH
 from minutes.files import attachment_response
-from minutes.public import public_meetings, published_document
+from minutes.public import (
+    public_agenda,
+    public_meetings,
+    published_document,
+    summoned_meetings,
+)
 
 
 class ApiView:
@@ -385,6 +391,71 @@ class MeetingMinutes(ApiView, APIView):
             raise Http404
         meeting = get_object_or_404(public_meetings().select_related("minutes"), pk=pk)
         return Response(published_document(meeting).to_snapshot())
+
+
+class UpcomingMeetings(ApiView, APIView):
+    """Innkalte møter som ennå ikke har publisert referat, med sakslisten: tittel,
+    type, forslag til vedtak (der rådet publiserer dem) og offentlige dokumenter.
+    Det som skrives i og etter møtet, kommer først med referatet. Filtrer med
+    `body=<kortnavn>`."""
+
+    @extend_schema(
+        responses={200: OpenApiTypes.OBJECT},
+        description="Kommende møter med saksliste.",
+    )
+    def get(self, request: Request) -> Response:
+        meetings = (
+            summoned_meetings()
+            .select_related("council")
+            .order_by("date", "start_time", "pk")
+        )
+        body = request.query_params.get("body")
+        if body:
+            meetings = meetings.filter(council__slug=body[:80])
+        absolute = request.build_absolute_uri
+        data = []
+        for meeting in meetings[:200]:
+            entries, papers = public_agenda(meeting)
+            args = [meeting.council.slug, meeting.year, meeting.number]
+
+            def paper(p, args=args):
+                return {
+                    "name": p.title,
+                    "size": p.size,
+                    "accessUrl": absolute(
+                        reverse("public:attachment", args=[*args, p.id])
+                    ),
+                }
+
+            data.append(
+                {
+                    "type": "summons",
+                    "body": meeting.council.slug,
+                    "name": meeting.title,
+                    "number": meeting.number_label,
+                    "date": meeting.date.isoformat(),
+                    "start": meeting.start_time.isoformat()
+                    if meeting.start_time
+                    else None,
+                    "end": meeting.end_time.isoformat() if meeting.end_time else None,
+                    "location": meeting.venue,
+                    "summonsSent": meeting.summons_sent_at.isoformat(),
+                    "web": absolute(meeting.get_absolute_url()),
+                    "auxiliaryFile": [paper(p) for p in papers],
+                    "agendaItem": [
+                        {
+                            "number": entry.number_label,
+                            "name": entry.title,
+                            "kind": entry.kind_label,
+                            "lateAddition": entry.is_late_addition,
+                            "proposedDecision": entry.proposed_decision,
+                            "auxiliaryFile": [paper(p) for p in entry.papers],
+                        }
+                        for entry in entries
+                    ],
+                }
+            )
+        return Response({"data": data})
 
 
 @require_safe

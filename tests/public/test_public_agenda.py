@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from minutes.models import AgendaItem, Attachment, Decision
 from minutes.services import editing
@@ -16,7 +17,7 @@ from tests.factories import PDF_BYTES, make_meeting, publish
 
 pytestmark = pytest.mark.django_db
 
-FUTURE = datetime.date.today() + datetime.timedelta(days=30)
+FUTURE = timezone.localdate() + datetime.timedelta(days=30)
 
 
 @pytest.fixture
