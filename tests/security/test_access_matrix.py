@@ -147,6 +147,7 @@ RULES = {
     "api:index": "public",
     "api:openapi": "public",
     "api:system-list": "public",
+    "api:upcoming-meetings": "public",
     "api:body-list": "public",
     "api:body-detail": "public",
     "api:organization-list": "public",
