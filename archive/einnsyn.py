@@ -32,8 +32,8 @@ from django.utils.translation import gettext as _
 
 from archive.errors import ArchiveError
 from archive.exemptions import item_exemption
-from archive.published import PublishedMinutes
-from minutes.document import DecisionText, Item
+from archive.published import PublishedMinutes, is_adopted
+from minutes.document import Item
 from minutes.models import ItemKind
 
 TEXT_FORMAT = "text/plain"
@@ -47,10 +47,6 @@ MOETESAKSTYPE = {
     ItemKind.REPORTS: "referat",
 }
 OTHER_MOETESAKSTYPE = "annet"
-
-# The label the minutes print over a proposal nobody decided on (minutes/models/
-# agenda.py Decision.label), as frozen in a snapshot, in either language.
-PROPOSAL_LABELS = frozenset({"Forslag til vedtak", "Proposed decision"})
 
 
 def _absolute(path: str) -> str:
@@ -66,10 +62,6 @@ def _meeting_moment(date: datetime.date, start: datetime.time | None) -> str:
 def _text(value: str) -> dict[str, str]:
     """A `Moetesaksbeskrivelse`: plain text as the minutes hold it («- » lists)."""
     return {"tekstInnhold": value, "tekstFormat": TEXT_FORMAT}
-
-
-def _is_decided(decision: DecisionText) -> bool:
-    return decision.label not in PROPOSAL_LABELS
 
 
 def moetesak(published: PublishedMinutes, item: Item) -> dict[str, Any]:
@@ -101,12 +93,11 @@ def moetesak(published: PublishedMinutes, item: Item) -> dict[str, Any]:
         sak["legacyMoetesakstype"] = item.kind_label
     decision = item.decision
     if decision is not None:
-        proposal = decision.proposed_text.strip()
-        if not _is_decided(decision):
-            proposal = decision.text.strip()
+        adopted = is_adopted(decision)
+        proposal = (decision.proposed_text if adopted else decision.text).strip()
         if proposal:
             sak["innstilling"] = _text(proposal)
-        if _is_decided(decision) and decision.text.strip():
+        if adopted:
             sak["vedtak"] = {
                 "vedtakstekst": _text(decision.text),
                 "dato": document.meeting.date.isoformat(),

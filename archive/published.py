@@ -17,13 +17,22 @@ from django.utils.translation import gettext as _
 
 from archive.errors import ArchiveError
 from council.models import Council
-from minutes.document import MinutesDocument
+from minutes.document import DecisionText, MinutesDocument
 from minutes.models import Meeting, Minutes, MinutesVersion
 from minutes.pdf import store_approved_pdf
 from minutes.public import published_version
 from minutes.status import PUBLIC_STATUSES
 
 MEETING_LABEL = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{4})\s*$")
+
+# The label the minutes print over a proposal nobody decided on (Decision.label in
+# minutes/models/agenda.py), as frozen into a snapshot in either language.
+PROPOSAL_LABELS = frozenset({"Forslag til vedtak", "Proposed decision"})
+
+
+def is_adopted(decision: DecisionText) -> bool:
+    """Whether the published text is a decision, not only the proposal."""
+    return decision.label not in PROPOSAL_LABELS and bool(decision.text.strip())
 
 
 @dataclass(frozen=True)
