@@ -478,7 +478,11 @@ class MinutesParser:
             decision = DecisionText(
                 label=draft.decision_label,
                 text=text,
-                proposed_text="" if draft.decision_label != "Vedtak" else text,
+                # The minutes show the proposal only where it was adopted as it
+                # stood («Vedtak») or not decided («Forslag til vedtak»).
+                proposed_text=text
+                if draft.decision_label in ("Vedtak", "Forslag til vedtak")
+                else "",
             )
         return Item(
             id=position,

@@ -12,18 +12,22 @@ agree.
 """
 
 import datetime
+import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import docx
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import formats, translation
 
-from minutes.models import Meeting, Minutes
+from archive.models import ImportedMinutes
+from minutes.document import MinutesDocument
+from minutes.models import Attachment, Meeting, Minutes
 from minutes.public import published_document
 from tests.reference_minutes import SLUG
 
@@ -210,3 +214,82 @@ def test_a_dry_run_changes_nothing(expected):
     before = Meeting.objects.count()
     dry_run(REFERENCE)
     assert Meeting.objects.count() == before
+
+
+# Saving ------------------------------------------------------------------------------
+
+
+def as_meeting_7(text: str) -> str:
+    """The reference minutes as if they were a later meeting, 7/2022 with saker
+    47/22–55/22, so they can be saved beside the demo's 6/2022."""
+    text = text.replace("Møte 6/2022", "Møte 7/2022")
+    return re.sub(r"\b(3[89]|4[0-6])/22\b", lambda m: f"{int(m[1]) + 9}/22", text)
+
+
+def test_imported_minutes_are_saved_approved_with_the_original(expected, tmp_path):
+    path = tmp_path / "referat-7-2022.txt"
+    path.write_text(
+        as_meeting_7(REFERENCE.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    recognised = dry_run(path)
+
+    out = io.StringIO()
+    call_command(
+        "import_minutes",
+        str(path),
+        "--council",
+        SLUG,
+        "--approved",
+        "2022-12-10",
+        stdout=out,
+    )
+
+    assert "Importerte møte 7/2022 i Nasjonalt e-helseråd: 9 saker og 55 innspill" in (
+        out.getvalue()
+    )
+    meeting = Meeting.objects.get(council__slug=SLUG, year=2022, number=7)
+    minutes = Minutes.objects.get(meeting=meeting)
+    assert minutes.approval_method == Minutes.ApprovalMethod.IMPORTED
+    assert minutes.approved_at.date() == datetime.date(2022, 12, 10)
+    assert minutes.status in (Minutes.Status.APPROVED, Minutes.Status.PUBLISHED)
+    assert minutes.pdf_sha256  # the product's own frozen PDF, as for any approval
+    record = ImportedMinutes.objects.get(meeting=meeting)
+    content = path.read_bytes()
+    assert record.sha256 == hashlib.sha256(content).hexdigest()
+    with record.original.file.open("rb") as handle:
+        assert handle.read() == content
+    assert record.original.original_name == "referat-7-2022.txt"
+
+    # What was saved reads back as what was recognised, field for field, but one:
+    # «Oppdatert vedtak» is the label of a decision that differs from its proposal,
+    # and the minutes do not print the proposal, so the saved decision (its
+    # proposal unknown, not invented) reads «Vedtak».
+    saved = MinutesDocument.from_rows(meeting).to_snapshot()
+    assert disagreements(saved, recognised, presenters=False) == [
+        "54/22.decision.label: got 'Vedtak', expected 'Oppdatert vedtak'"
+    ]
+
+
+def test_a_meeting_already_there_is_not_imported_again(expected, tmp_path):
+    before = Meeting.objects.count()
+    with pytest.raises(CommandError, match="har allerede møte 6/2022"):
+        call_command(
+            "import_minutes", str(REFERENCE), "--council", SLUG, stdout=io.StringIO()
+        )
+    assert Meeting.objects.count() == before
+
+
+def test_a_failure_half_way_leaves_nothing_behind(expected, tmp_path):
+    text = as_meeting_7(REFERENCE.read_text(encoding="utf-8")).replace(
+        "Johan Ronæs (Norsk helsenett SF)", "Ukjent Person (Norsk helsenett SF)"
+    )
+    path = tmp_path / "referat.txt"
+    path.write_text(text, encoding="utf-8")
+    counts = (Meeting.objects.count(), Attachment.objects.count())
+
+    with pytest.raises(CommandError, match="Ukjent Person står som medlem"):
+        call_command(
+            "import_minutes", str(path), "--council", SLUG, stdout=io.StringIO()
+        )
+
+    assert (Meeting.objects.count(), Attachment.objects.count()) == counts

@@ -1,10 +1,12 @@
-"""`manage.py import_minutes FILE --council SLUG [--dry-run]`: past minutes from a
-PDF (text layer), DOCX or text file."""
+"""`manage.py import_minutes FILE --council SLUG [--dry-run] [--approved DATE]`: past
+minutes from a PDF (text layer), DOCX or text file."""
 
+import datetime
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from archive.errors import ArchiveError
@@ -14,8 +16,9 @@ from archive.published import council_by_slug
 
 class Command(BaseCommand):
     help = (
-        "Importer et tidligere referat fra PDF, DOCX eller tekst / Import past minutes "
-        "from PDF, DOCX or text. --dry-run skriver det gjenkjente referatet som JSON."
+        "Importer et tidligere referat fra PDF, DOCX eller tekst som godkjent "
+        "(importert) / Import past minutes from PDF, DOCX or text as approved "
+        "(imported). --dry-run skriver det gjenkjente referatet som JSON."
     )
 
     def add_arguments(self, parser):
@@ -26,8 +29,15 @@ class Command(BaseCommand):
             action="store_true",
             help="skriv referatet som JSON (snapshot-skjemaet), lagre ingenting",
         )
+        parser.add_argument(
+            "--approved",
+            type=datetime.date.fromisoformat,
+            help="datoen referatet ble godkjent (ÅÅÅÅ-MM-DD); ellers møtedatoen",
+        )
 
     def handle(self, *args, file: Path, council: str, dry_run: bool, **options):
+        from archive.importing.save import save_historical
+
         try:
             content = file.read_bytes()
         except OSError as error:
@@ -36,16 +46,36 @@ class Command(BaseCommand):
                 % {"file": file, "reason": error.strerror or error}
             ) from None
         try:
-            recognised = recognise(content, council_by_slug(council))
+            found = council_by_slug(council)
+            recognised = recognise(content, found)
+            if dry_run:
+                snapshot = recognised.document.to_snapshot()
+                self.stdout.write(json.dumps(snapshot, ensure_ascii=False, indent=2))
+                return
+            day = options["approved"] or recognised.document.meeting.date
+            approved_at = timezone.make_aware(
+                datetime.datetime.combine(day, datetime.time(12, 0))
+            )
+            meeting = save_historical(
+                recognised,
+                council=found,
+                filename=file.name,
+                content=content,
+                approved_at=approved_at,
+            )
         except ArchiveError as error:
             raise CommandError(str(error)) from None
-        if dry_run:
-            snapshot = recognised.document.to_snapshot()
-            self.stdout.write(json.dumps(snapshot, ensure_ascii=False, indent=2))
-            return
-        raise CommandError(
+        document = recognised.document
+        self.stdout.write(
             _(
-                "Lagring av importerte referater er ikke på plass ennå; bruk --dry-run "
-                "for å se hva som ble gjenkjent."
+                "Importerte møte %(meeting)s i %(council)s: %(items)s saker og "
+                "%(inputs)s innspill, godkjent %(date)s (importert)."
             )
+            % {
+                "meeting": meeting.number_label,
+                "council": found.name,
+                "items": len(document.items),
+                "inputs": sum(len(i.all_inputs) for i in document.items),
+                "date": day.isoformat(),
+            }
         )
