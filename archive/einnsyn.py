@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any
 
@@ -208,7 +209,7 @@ def push(
                 "eller sett EINNSYN_ARKIVDEL. Ingenting ble sendt."
             )
         )
-    endpoint = f"{url}/arkivdel/{urllib.request.quote(arkivdel, safe='')}/moetemappe"
+    endpoint = f"{url}/arkivdel/{urllib.parse.quote(arkivdel, safe='')}/moetemappe"
     request = urllib.request.Request(
         endpoint,
         data=json.dumps(payload, ensure_ascii=False).encode(),

@@ -129,10 +129,10 @@ class _ItemDraft:
     title: str
     kind: str
     kind_label: str
-    heading_lines: list[str] = field(default_factory=list)
     presenters: list[str] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
-    inputs: list[tuple[str, list[str], list[list[str]]]] = field(default_factory=list)
+    # Each input: its lines, and the lines of each of its sub-points.
+    inputs: list[tuple[list[str], list[list[str]]]] = field(default_factory=list)
     decision_label: str = ""
     decision: list[str] = field(default_factory=list)
 
@@ -437,38 +437,41 @@ class MinutesParser:
             if part == "inputs":
                 top, sub = TOP_BULLET.match(line), SUB_BULLET.match(line)
                 if top:
-                    draft.inputs.append((top[1], [top[1]], []))
+                    draft.inputs.append(([top[1]], []))
                 elif sub and draft.inputs:
-                    draft.inputs[-1][2].append([sub[1]])
+                    draft.inputs[-1][1].append([sub[1]])
                 elif draft.inputs:
-                    children = draft.inputs[-1][2]
-                    (children[-1] if children else draft.inputs[-1][1]).append(line)
+                    lines_of_input, children = draft.inputs[-1]
+                    (children[-1] if children else lines_of_input).append(line)
                 else:
                     draft.body.append(line)
                 continue
             draft.body.append(line)
 
     def _item(self, position: int, draft: _ItemDraft) -> Item:
+        # Ids only tell the inputs apart within the document: 1000 per item.
+        ids = iter(range(position * 1000 + 1, (position + 1) * 1000))
         inputs = []
-        for entry_id, (_first, lines, children) in enumerate(draft.inputs, 1):
+        for lines, children in draft.inputs:
             text = join(lines)
             who = self.register.attribution(text)
+            entry_id = next(ids)
             inputs.append(
                 InputEntry(
-                    id=position * 1000 + entry_id,
+                    id=entry_id,
                     text=text,
                     attributed_to=who.label if who else "",
                     organisation_slug=who.organisation_slug if who else "",
                     is_written=bool(WRITTEN.search(text)),
                     children=tuple(
                         SubInput(
-                            id=position * 1000 + entry_id * 50 + child_id,
+                            id=next(ids),
                             text=join(child),
                             attributed_to=getattr(
                                 self.register.attribution(join(child)), "label", ""
                             ),
                         )
-                        for child_id, child in enumerate(children, 1)
+                        for child in children
                     ),
                 )
             )

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from archive.errors import ArchiveError
 from archive.importing import Recognised
+from archive.importing.register import Register
 from archive.models import ImportedMinutes
 from council.models import Council, Membership, Organisation
 from minutes.document import Attendee
@@ -132,14 +133,13 @@ def _save(recognised: Recognised, council: Council, filename: str, content: byte
     return meeting
 
 
-def _organisation(council: Council, name: str) -> Organisation | None:
-    from archive.importing.register import Register
-
-    return Register(council).organisation(name) if name else None
-
-
 def _attendance(meeting: Meeting, document) -> None:
     council = meeting.council
+    register = Register(council)
+
+    def organisation(name: str) -> Organisation | None:
+        return register.organisation(name) if name else None
+
     memberships = {
         m.person.name.casefold(): m
         for m in Membership.objects.filter(council=council).select_related(
@@ -174,14 +174,14 @@ def _attendance(meeting: Meeting, document) -> None:
         if substitute and not present:
             row.substitute = attendance.person_find_or_create(
                 name=substitute.substitute,
-                organisation=_organisation(council, substitute.organisation),
+                organisation=organisation(substitute.organisation),
             )
         row.full_clean()
         row.save()
     for order, attendee in enumerate(document.secretariat, start=1):
         person = attendance.person_find_or_create(
             name=attendee.name,
-            organisation=_organisation(council, attendee.organisation),
+            organisation=organisation(attendee.organisation),
         )
         row = Attendance(
             meeting=meeting,
