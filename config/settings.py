@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "public",
     "workspace",
     "review",
+    "archive",
     "ops",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -340,6 +341,15 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# eInnsyn, the national portal for public records (archive/einnsyn.py, push_einnsyn):
+# its API, the API key of the body's eInnsyn account, and the arkivdel (its eInnsyn id)
+# that takes the council's meeting folders. Without a key nothing is sent.
+EINNSYN_URL = env_str("EINNSYN_URL", "https://api.einnsyn.no").rstrip("/")
+EINNSYN_API_KEY = env_str("EINNSYN_API_KEY", "")
+EINNSYN_ARKIVDEL = env_str("EINNSYN_ARKIVDEL", "")
+# Seconds to wait for eInnsyn's answer.
+EINNSYN_TIMEOUT = env_int("EINNSYN_TIMEOUT", 30)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
