@@ -12,6 +12,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 
 from council.models import Council, Membership, Organisation, Person
+from minutes.exemptions import public_decisions, public_inputs
 from minutes.models import AgendaItem, Attachment, Attendance, Decision, Input
 from minutes.public import frozen_public_meetings
 
@@ -133,9 +134,13 @@ def memberships() -> QuerySet[Membership]:
 
 
 def visible_files() -> QuerySet[Attachment]:
-    return Attachment.objects.filter(
-        is_public=True, meeting__in=frozen_public_meetings().values("pk")
-    ).order_by("pk")
+    return (
+        Attachment.objects.filter(
+            is_public=True, meeting__in=frozen_public_meetings().values("pk")
+        )
+        .exclude(item__exemption_scope="whole")
+        .order_by("pk")
+    )
 
 
 def public_files() -> QuerySet[Attachment]:
@@ -183,11 +188,18 @@ def meetings() -> QuerySet:
 
 
 def visible_inputs() -> QuerySet[Input]:
-    return Input.objects.filter(
-        item__in=AgendaItem.objects.filter(meeting__in=frozen_public_meetings()).values(
-            "pk"
+    # Exempt inputs, those under an exempt input and those of an item exempt as a
+    # whole are not public (minutes/exemptions.py).
+    return (
+        Input.objects.filter(
+            item__in=AgendaItem.objects.filter(
+                meeting__in=frozen_public_meetings()
+            ).values("pk")
         )
-    ).order_by("pk")
+        .filter(public_inputs())
+        .exclude(parent__exemption_basis__gt="")
+        .order_by("pk")
+    )
 
 
 def inputs() -> QuerySet[Input]:
@@ -199,11 +211,15 @@ def inputs() -> QuerySet[Input]:
 
 
 def visible_decisions() -> QuerySet[Decision]:
-    return Decision.objects.filter(
-        item__in=AgendaItem.objects.filter(meeting__in=frozen_public_meetings()).values(
-            "pk"
+    return (
+        Decision.objects.filter(
+            item__in=AgendaItem.objects.filter(
+                meeting__in=frozen_public_meetings()
+            ).values("pk")
         )
-    ).order_by("pk")
+        .filter(public_decisions())
+        .order_by("pk")
+    )
 
 
 def decisions() -> QuerySet[Decision]:

@@ -13,6 +13,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from minutes.exemptions import exempt_text, neutral_title
+
 OPARL = "https://schema.oparl.org/1.1/"
 
 
@@ -235,7 +237,38 @@ class FileSerializer(LinksMixin, serializers.Serializer):
 
 
 def _decision(item):
-    return getattr(item, "decision", None)
+    """The item's decision as the public may read it: none under an item exempt as
+    a whole, nor one exempt itself (minutes/exemptions.py)."""
+    decision = getattr(item, "decision", None)
+    if decision is None or item.exemption_scope == "whole":
+        return None
+    return decision
+
+
+def _public_item_texts(obj) -> dict:
+    """Title, presenters, body and decision text of an item as the public reads
+    them: exempt parts replaced, as MinutesDocument.public() does for the pages."""
+    decision = _decision(obj)
+    resolution = decision.text if decision else None
+    if decision is not None and decision.exemption_basis:
+        resolution = exempt_text(decision.exemption_basis)
+    if obj.exemption_scope == "whole":
+        return {
+            "name": neutral_title(),
+            "presenters": "",
+            "description": exempt_text(obj.exemption_basis),
+            "resolutionText": None,
+            "public": False,
+        }
+    return {
+        "name": obj.title,
+        "presenters": obj.presenters,
+        "description": exempt_text(obj.exemption_basis)
+        if obj.exemption_scope == "body"
+        else obj.body,
+        "resolutionText": resolution,
+        "public": True,
+    }
 
 
 class AgendaItemSerializer(LinksMixin, serializers.Serializer):
@@ -276,6 +309,10 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
             files = self.context["file_serializer"] = FileSerializer(
                 context=self.context
             )
+        texts = _public_item_texts(obj)
+        public_decision = (
+            decision if decision and not decision.exemption_basis else None
+        )
         return {
             "id": links.object("agendaitem", obj.pk),
             "type": OPARL + "AgendaItem",
@@ -283,24 +320,30 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
             "body": links.body(obj.council.slug),
             "number": obj.number_label,
             "order": obj.order,
-            "name": obj.title,
-            "public": True,
+            "name": texts["name"],
+            "public": texts["public"],
             "kind": obj.kind_label,
             "archiveReference": obj.archive_reference,
             "lateAddition": obj.is_late_addition,
-            "presenters": obj.presenters,
-            "description": obj.body,
+            "presenters": texts["presenters"],
+            "description": texts["description"],
             "result": decision.label if decision else None,
-            "resolutionText": decision.text if decision else None,
-            "decision": links.object("decision", decision.pk) if decision else None,
+            "resolutionText": texts["resolutionText"],
+            "decision": links.object("decision", public_decision.pk)
+            if public_decision
+            else None,
             "input": links.collection("input", agendaItem=obj.pk),
-            "auxiliaryFile": [files.to_representation(f) for f in obj.public_files],
+            "auxiliaryFile": [
+                files.to_representation(f)
+                for f in obj.public_files
+                if obj.exemption_scope != "whole"
+            ],
             "web": self.get_web(obj),
             "modified": _iso(obj.modified_at),
         }
 
     def get_public(self, obj) -> bool:
-        return True
+        return obj.exemption_scope != "whole"
 
     def get_result(self, obj) -> str | None:
         """«Vedtak», or «Oppdatert vedtak» when it differs from the proposal."""
@@ -308,13 +351,14 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
         return decision.label if decision else None
 
     def get_resolutionText(self, obj) -> str | None:
-        decision = _decision(obj)
-        return decision.text if decision else None
+        return _public_item_texts(obj)["resolutionText"]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_decision(self, obj) -> str | None:
         decision = _decision(obj)
-        return self.links.object("decision", decision.pk) if decision else None
+        if decision is None or decision.exemption_basis:
+            return None
+        return self.links.object("decision", decision.pk)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_input(self, obj) -> str:

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from minutes.exemptions import exempt_text, neutral_title
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -78,6 +79,8 @@ class SubInput:
     id: int
     text: str
     attributed_to: str = ""
+    # The legal basis when exempt from the public (minutes/exemptions.py).
+    exemption: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class InputEntry:
     organisation_slug: str = ""
     is_written: bool = False
     children: tuple[SubInput, ...] = ()
+    exemption: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,7 @@ class DecisionText:
     label: str
     text: str
     proposed_text: str = ""
+    exemption: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,7 @@ class AttachmentRef:
     title: str
     is_public: bool = True
     size: int = 0
+    exemption: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,9 @@ class Item:
     attachments: tuple[AttachmentRef, ...] = ()
     # The meeting whose minutes this item approves, as (year, number).
     approves_minutes_of: tuple[int, int] | None = None
+    # Exempt from the public: "body" or "whole" (title too), with the legal basis.
+    exemption_scope: str = ""
+    exemption: str = ""
 
     @property
     def all_inputs(self) -> list[InputEntry | SubInput]:
@@ -212,25 +221,36 @@ class MinutesDocument:
     officials: tuple[Attendee, ...] = ()
     items: tuple[Item, ...] = ()
     attachments: tuple[AttachmentRef, ...] = ()
+    # True for the public version (exempt text replaced), False for the full record.
+    public_version: bool = False
 
     # Reading ---------------------------------------------------------------------
 
     def item(self, number: int) -> Item | None:
         return next((item for item in self.items if item.number == number), None)
 
+    @property
+    def has_exemptions(self) -> bool:
+        """Whether anything is exempt from the public (then the public PDF differs
+        from the full record)."""
+        return any(
+            item.exemption
+            or (item.decision and item.decision.exemption)
+            or any(entry.exemption for entry in item.all_inputs)
+            or any(ref.exemption for ref in item.attachments)
+            for item in self.items
+        ) or any(ref.exemption for ref in self.attachments)
+
     def public(self) -> MinutesDocument:
-        """The document without internal attachments: what the public may read."""
-
-        def public_only(refs: tuple[AttachmentRef, ...]) -> tuple[AttachmentRef, ...]:
-            return tuple(ref for ref in refs if ref.is_public)
-
+        """What the public may read: internal papers left out, and exempt content
+        (offentleglova, minutes/exemptions.py) replaced by «Unntatt offentlighet,
+        jf. <hjemmel>», with a neutral title where the title is exempt too. The one
+        place this rule is applied: every public path reads this document."""
         return dataclasses.replace(
             self,
-            items=tuple(
-                dataclasses.replace(item, attachments=public_only(item.attachments))
-                for item in self.items
-            ),
-            attachments=public_only(self.attachments),
+            items=tuple(_public_item(item) for item in self.items),
+            attachments=_public_papers(self.attachments),
+            public_version=True,
         )
 
     def with_approval(self, version: MinutesVersion) -> MinutesDocument:
@@ -363,6 +383,7 @@ class MinutesDocument:
                 _item_from_snapshot(row, meeting["year"]) for row in content["items"]
             ),
             attachments=_attachments(content["attachments"]),
+            public_version=bool(content.get("public_version")),
         )
         if version is not None:
             document = dataclasses.replace(
@@ -380,6 +401,75 @@ class MinutesDocument:
             data["approval"]["text"] = self.approval.line
         data["status"] = str(self.status) or None
         return {"format": SNAPSHOT_FORMAT, **data}
+
+
+# The public version ----------------------------------------------------------------
+
+
+def _public_papers(refs: tuple[AttachmentRef, ...]) -> tuple[AttachmentRef, ...]:
+    # An internal paper without a legal basis is a working paper: left out. One
+    # with a basis is a withheld record: its place is shown, not its title.
+    return tuple(
+        ref
+        if ref.is_public
+        else AttachmentRef(
+            id=0,
+            title=exempt_text(ref.exemption),
+            is_public=False,
+            size=0,
+            exemption=ref.exemption,
+        )
+        for ref in refs
+        if ref.is_public or ref.exemption
+    )
+
+
+def _public_sub_input(entry: SubInput) -> SubInput:
+    if not entry.exemption:
+        return entry
+    return SubInput(
+        id=entry.id, text=exempt_text(entry.exemption), exemption=entry.exemption
+    )
+
+
+def _public_input(entry: InputEntry) -> InputEntry:
+    if entry.exemption:
+        return InputEntry(
+            id=entry.id, text=exempt_text(entry.exemption), exemption=entry.exemption
+        )
+    return dataclasses.replace(
+        entry, children=tuple(_public_sub_input(c) for c in entry.children)
+    )
+
+
+def _public_item(item: Item) -> Item:
+    if item.exemption_scope == "whole":
+        placeholder = exempt_text(item.exemption)
+        return dataclasses.replace(
+            item,
+            title=neutral_title(),
+            presenters="",
+            body=placeholder,
+            inputs=(),
+            decision=None,
+            attachments=(),
+        )
+    decision = item.decision
+    if decision is not None and decision.exemption:
+        decision = DecisionText(
+            label=decision.label,
+            text=exempt_text(decision.exemption),
+            exemption=decision.exemption,
+        )
+    return dataclasses.replace(
+        item,
+        body=exempt_text(item.exemption)
+        if item.exemption_scope == "body"
+        else item.body,
+        inputs=tuple(_public_input(entry) for entry in item.inputs),
+        decision=decision,
+        attachments=_public_papers(item.attachments),
+    )
 
 
 # Rows to document ----------------------------------------------------------------
@@ -404,6 +494,7 @@ def _attachment(attachment: Attachment) -> AttachmentRef:
         title=attachment.title,
         is_public=attachment.is_public,
         size=attachment.size,
+        exemption=attachment.exemption_basis,
     )
 
 
@@ -434,9 +525,15 @@ def _item(item: AgendaItem, attachments: list[Attachment]) -> Item:
                 else "",
                 is_written=row.is_written,
                 children=tuple(
-                    SubInput(id=c.pk, text=c.text, attributed_to=c.attributed_to)
+                    SubInput(
+                        id=c.pk,
+                        text=c.text,
+                        attributed_to=c.attributed_to,
+                        exemption=c.exemption_basis,
+                    )
                     for c in children
                 ),
+                exemption=row.exemption_basis,
             )
             for row, children in tree
         ),
@@ -444,6 +541,7 @@ def _item(item: AgendaItem, attachments: list[Attachment]) -> Item:
             label=decision.label,
             text=decision.text,
             proposed_text=decision.proposed_text,
+            exemption=decision.exemption_basis,
         )
         if decision and decision.text.strip()
         else None,
@@ -454,6 +552,8 @@ def _item(item: AgendaItem, attachments: list[Attachment]) -> Item:
         )
         if item.approves_minutes_of_id
         else None,
+        exemption_scope=item.exemption_scope,
+        exemption=item.exemption_basis,
     )
 
 

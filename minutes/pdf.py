@@ -38,7 +38,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
 from minutes.document import Attendee, MinutesDocument
-from minutes.models import Meeting, Minutes
+from minutes.models import FullRecordPdf, Meeting, Minutes
 
 # The minutes are written in Norwegian, so the printed labels are too, whatever the
 # language of the request: the archived file must not depend on who asked first.
@@ -412,6 +412,45 @@ def store_approved_pdf(*, minutes: Minutes) -> None:
     minutes.pdf_sha256 = locked.pdf_sha256
     minutes.pdf_size = locked.pdf_size
     minutes.pdf_rendered_at = locked.pdf_rendered_at
+    store_full_record_pdf(minutes=minutes)
+
+
+def store_full_record_pdf(*, minutes: Minutes) -> FullRecordPdf | None:
+    """The full record beside the stored public PDF, where anything is exempt
+    (minutes/models/records.py): rendered once, with everything the minutes hold
+    (internal papers listed, exempt text in place, marked as exempt). None when
+    nothing is exempt: then the public PDF is the full record."""
+    if not minutes.pdf_sha256:
+        return None
+    existing = FullRecordPdf.objects.filter(public_sha256=minutes.pdf_sha256).first()
+    if existing is not None:
+        return existing
+    if minutes.status not in Minutes.FROZEN_STATUSES:
+        # Under correction the rows are no longer the approved content.
+        return None
+    meeting = minutes.meeting
+    meeting.minutes = minutes
+    if not MinutesDocument.from_rows(meeting).has_exemptions:
+        return None
+    content = render_minutes_pdf(meeting=meeting, public_only=False)
+    digest = hashlib.sha256(content).hexdigest()
+    stem = minutes_filename(meeting).removesuffix(".pdf")
+    name = default_storage.save(
+        f"referater/{meeting.council.slug}/{meeting.year}/"
+        f"{stem}-fullstendig-{digest[:12]}.pdf",
+        ContentFile(content),
+    )
+    record, _created = FullRecordPdf.objects.get_or_create(
+        public_sha256=minutes.pdf_sha256,
+        defaults={
+            "minutes": minutes,
+            "file": name,
+            "sha256": digest,
+            "size": len(content),
+            "rendered_at": timezone.now(),
+        },
+    )
+    return record
 
 
 # Serving -----------------------------------------------------------------------
@@ -438,6 +477,31 @@ def stored_pdf_response(request: HttpRequest, minutes: Minutes) -> HttpResponse:
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     return response
+
+
+def full_record_pdf_response(request: HttpRequest, minutes: Minutes) -> HttpResponse:
+    """For members and the secretariat: the full record where anything is exempt,
+    else the stored PDF (which then is the full record)."""
+    response = stored_pdf_response(request, minutes)
+    record = store_full_record_pdf(minutes=minutes)
+    if record is None:
+        return response
+    etag = f'"{record.sha256}"'
+    last_modified = int(record.rendered_at.timestamp())
+    conditional = get_conditional_response(
+        request, etag=etag, last_modified=last_modified
+    )
+    if conditional is None:
+        stem = minutes_filename(minutes.meeting).removesuffix(".pdf")
+        conditional = FileResponse(
+            record.file.open("rb"),
+            content_type="application/pdf",
+            filename=f"{stem}-fullstendig.pdf",
+        )
+        conditional["Content-Length"] = str(record.size)
+    conditional["ETag"] = etag
+    conditional["Last-Modified"] = http_date(last_modified)
+    return conditional
 
 
 def rendered_pdf_response(content: bytes, filename: str) -> HttpResponse:

@@ -13,6 +13,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from minutes.document import MinutesDocument
+from minutes.exemptions import neutral_title
 from minutes.models import AgendaItem, Attachment, Meeting, Minutes, MinutesVersion
 from minutes.status import PUBLIC_STATUSES, MinutesStatus
 
@@ -152,18 +153,25 @@ def public_agenda(meeting: Meeting) -> tuple[list[AgendaEntry], list[AgendaPaper
         .select_related("decision")
         .order_by("order", "number")
     )
-    entries = [
-        AgendaEntry(
-            number=item.number,
-            number_label=item.number_label,
-            title=item.title,
-            kind_label=item.kind_label,
-            is_late_addition=item.is_late_addition,
-            proposed_decision=_proposal(item) if publishes_proposals else "",
-            papers=tuple(papers.get(item.pk, ())),
+    entries = []
+    for item in items:
+        whole = item.exemption_scope == "whole"
+        decision = getattr(item, "decision", None)
+        proposal_exempt = whole or bool(decision and decision.exemption_basis)
+        entries.append(
+            AgendaEntry(
+                number=item.number,
+                number_label=item.number_label,
+                # An item exempt as a whole shows a neutral title (offentleglova).
+                title=neutral_title() if whole else item.title,
+                kind_label=item.kind_label,
+                is_late_addition=item.is_late_addition,
+                proposed_decision=_proposal(item)
+                if publishes_proposals and not proposal_exempt
+                else "",
+                papers=() if whole else tuple(papers.get(item.pk, ())),
+            )
         )
-        for item in items
-    ]
     return entries, papers.get(None, [])
 
 

@@ -137,6 +137,9 @@ ATTACHMENT_41_22 = {
     ],
 }
 
+# The sentence the public must never read (tests crawl the site for it).
+EXEMPT_SENTENCE = "Fortrolig: forhandlingsposisjonen i anskaffelsen er drøftet."
+
 # Meeting 5/2022: invented, so that 39/22 has minutes to approve. The council had used
 # sak numbers up to 29/22 before this, so its first sak is 30/22.
 MEETING_5_2022 = {
@@ -234,14 +237,20 @@ MEETING_5_2022 = {
             ),
         },
         {
-            "title": "Felles kommunal journal – status",
+            # Exempt in part under offentleglova § 23 første ledd (a procurement):
+            # the public reads the title and «Unntatt offentlighet, jf. …» in place
+            # of the body; members read the full record.
+            "title": "Anskaffelse av felles meldingsformidling – forhandlinger",
             "kind": "orientering",
-            "presenters": "Terje Wistner, KS",
+            "presenters": "Direktoratet for e-helse",
             "body": (
-                "KS orienterte om status for Felles kommunal journal, om "
-                "forprosjektet og om den videre organiseringen av samarbeidet mellom "
-                "kommunene."
+                "Direktoratet for e-helse orienterte om status i forhandlingene med "
+                "leverandørene i anskaffelsen av felles meldingsformidling.\n"
+                "\n"
+                f"{EXEMPT_SENTENCE}"
             ),
+            "exemption_scope": "body",
+            "exemption_basis": "offl. § 23 første ledd",
             "decision": "Nasjonalt e-helseråd tar saken til orientering.",
         },
         {

@@ -30,6 +30,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from council.models import Council, Organisation
+from minutes.exemptions import public_decisions, public_inputs, public_items
 from minutes.models import (
     SEARCH_CONFIG,
     AgendaItem,
@@ -252,9 +253,13 @@ def _matches(query: str, filters: SearchFilters) -> list[tuple[QuerySet, Any]]:
         item_filter &= Q(kind=filters.kind)
         child_filter &= Q(item__kind=filters.kind)
 
-    items = _published_items().filter(item_filter)
-    inputs = Input.objects.filter(published & child_filter)
-    decisions = Decision.objects.filter(published & child_filter)
+    # Exempt content (minutes/exemptions.py) never matches: an item exempt in part
+    # or whole, an exempt input or one under an exempt input, an exempt decision.
+    items = _published_items().filter(item_filter & public_items())
+    inputs = Input.objects.filter(published & child_filter & public_inputs()).exclude(
+        parent__exemption_basis__gt=""
+    )
+    decisions = Decision.objects.filter(published & child_filter & public_decisions())
     if filters.organisation:
         # «What did Legeforeningen say»: only inputs carry an organisation.
         inputs = inputs.filter(organisation=filters.organisation)

@@ -27,6 +27,7 @@ from core.cache import SITE_SCOPE, cached_public, council_scope, is_plain_visito
 from core.ratelimit import search_rate_limit
 from council.models import Council, Membership, Organisation
 from minutes.document import Item, MinutesDocument
+from minutes.exemptions import public_inputs
 from minutes.files import attachment_response
 from minutes.models import (
     AgendaItem,
@@ -386,7 +387,9 @@ def attachment_download(
             raise Http404 from None
     else:
         document = published_document(meeting)
-        published = {ref.id for _item, ref in _public_attachments(document)}
+        published = {
+            ref.id for _item, ref in _public_attachments(document) if ref.is_public
+        }
         if attachment_id not in published:
             raise Http404
     attachment = get_object_or_404(
@@ -409,6 +412,8 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 organisation=organisation,
                 item__meeting__in=frozen_public_meetings(),
             )
+            .filter(public_inputs())
+            .exclude(parent__exemption_basis__gt="")
             .select_related(
                 "item", "item__council", "item__meeting", "item__meeting__council"
             )

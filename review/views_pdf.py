@@ -8,11 +8,11 @@ from django.views.decorators.http import require_safe
 from minutes.access import access_meeting_by_number
 from minutes.models import Meeting, Minutes
 from minutes.pdf import (
+    full_record_pdf_response,
     minutes_filename,
     render_minutes_pdf,
     render_summons_pdf,
     rendered_pdf_response,
-    stored_pdf_response,
     summons_filename,
 )
 
@@ -30,11 +30,12 @@ def draft_pdf(
 ) -> HttpResponse:
     """The minutes as they stand, marked «UTKAST», for members and secretariat.
 
-    Approved minutes are frozen: members get the stored file, like the public.
+    Approved minutes are frozen: members get the stored file, the full record where
+    anything is exempt from the public.
     """
     meeting = access_meeting_by_number(request.user, council_slug, year, number)
     if _is_frozen(meeting):
-        response = stored_pdf_response(request, meeting.minutes)
+        response = full_record_pdf_response(request, meeting.minutes)
         patch_cache_control(response, private=True)
         return response
     content = render_minutes_pdf(meeting=meeting, public_only=False)

@@ -355,7 +355,12 @@ def test_the_2023_meeting_is_a_draft_in_review(demo, client):
     version = m2023.minutes.versions.get(is_open_review=True)
     assert version.deadline >= timezone.localdate()
     assert version.created_by.username == "sekretariat"
-    assert client.get(m2023.get_absolute_url()).status_code == 404
+    # The public reads its agenda (the summons has gone out), never its minutes.
+    agenda = html.unescape(client.get(m2023.get_absolute_url()).content.decode())
+    assert "Saksliste" in agenda and own[0].title in agenda
+    assert own[0].decision.proposed_text.split("\n")[0] in agenda
+    entries = Input.objects.filter(item__meeting=m2023)
+    assert not any(entry.text[:60] in agenda for entry in entries)
     assert client.get(own[0].get_absolute_url()).status_code == 404
 
 

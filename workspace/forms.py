@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.access import council_organisations, council_people, council_sectors
 from council.models import Council, Membership, Organisation, Person, Sector
+from minutes.exemptions import BASIS_HELP
 from minutes.files import ALLOWED_LABEL, upload_check
 from minutes.models import AgendaItem, Attachment, Attendance, ItemKind, Meeting
 
@@ -106,6 +107,25 @@ class AgendaItemForm(forms.Form):
         label=_("Forslag til vedtak"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    exemption_scope = forms.ChoiceField(
+        label=_("Unntatt offentlighet"),
+        choices=AgendaItem._meta.get_field("exemption_scope").choices,
+        required=False,
+    )
+    exemption_basis = forms.CharField(
+        label=_("Hjemmel for unntak"),
+        max_length=200,
+        required=False,
+        help_text=BASIS_HELP,
+        widget=forms.TextInput(attrs={"list": "exemption-bases"}),
+    )
+    decision_exemption_basis = forms.CharField(
+        label=_("Vedtaket unntas offentlighet, jf."),
+        max_length=200,
+        required=False,
+        help_text=BASIS_HELP,
+        widget=forms.TextInput(attrs={"list": "exemption-bases"}),
     )
     item_revision = forms.IntegerField(widget=forms.HiddenInput)
     decision_revision = forms.IntegerField(widget=forms.HiddenInput)

@@ -61,6 +61,11 @@ urlpatterns = [
     ),
     path("rad/<slug:council_slug>/medlemmer/", register.members, name="members"),
     path(
+        "innspill/<int:input_id>/unntak/",
+        meetings.input_exemption,
+        name="input_exemption",
+    ),
+    path(
         "rad/<slug:council_slug>/medlemmer/<int:membership_id>/",
         register.membership_edit,
         name="membership_edit",

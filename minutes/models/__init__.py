@@ -15,6 +15,7 @@ from minutes.models.agenda import (
 )
 from minutes.models.meeting import Attendance, Meeting
 from minutes.models.minutes import Minutes, MinutesVersion
+from minutes.models.records import FullRecordPdf
 from minutes.models.review import (
     MinutesEvent,
     ReminderSent,
@@ -29,6 +30,7 @@ __all__ = [
     "Attachment",
     "Attendance",
     "Decision",
+    "FullRecordPdf",
     "Input",
     "ItemKind",
     "Meeting",

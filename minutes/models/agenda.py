@@ -114,6 +114,22 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         _("arkivsaksnummer"), max_length=40, blank=True
     )
     is_late_addition = models.BooleanField(_("tilleggssak"), default=False)
+    # Exempt from the public under offentleglova (minutes/exemptions.py): the body
+    # only, or the whole item (title, body, inputs, decision and papers).
+    exemption_scope = models.CharField(
+        _("unntatt offentlighet"),
+        max_length=8,
+        choices=[
+            ("", _("Offentlig")),
+            ("body", _("Brødteksten unntas")),
+            ("whole", _("Hele saken unntas, også tittelen")),
+        ],
+        blank=True,
+        default="",
+    )
+    exemption_basis = models.CharField(
+        _("hjemmel for unntak"), max_length=200, blank=True
+    )
     approves_minutes_of = models.ForeignKey(
         Meeting,
         verbose_name=_("godkjenner referatet fra"),
@@ -179,6 +195,17 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         )
 
     def clean(self) -> None:
+        self.exemption_basis = self.exemption_basis.strip()
+        if self.exemption_scope and not self.exemption_basis:
+            raise ValidationError(
+                {"exemption_basis": _("Oppgi hjemmelen for unntaket.")},
+                code="basis_missing",
+            )
+        if self.exemption_basis and not self.exemption_scope:
+            raise ValidationError(
+                {"exemption_scope": _("Velg hva som unntas, eller fjern hjemmelen.")},
+                code="scope_missing",
+            )
         if self.meeting_id:
             self.council_id = self.meeting.council_id
             self.year = self.meeting.year
@@ -286,6 +313,9 @@ class Input(RevisedContent, FrozenContentMixin, models.Model):
         _("skriftlig innspill"),
         default=False,
         help_text=_("Sendt inn skriftlig, f.eks. av noen som ikke var til stede."),
+    )
+    exemption_basis = models.CharField(
+        _("unntatt offentlighet, jf."), max_length=200, blank=True
     )
     revision = models.PositiveIntegerField(_("revisjon"), default=1, editable=False)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
@@ -431,6 +461,9 @@ class Decision(RevisedContent, FrozenContentMixin, models.Model):
     )
     proposed_text = models.TextField(_("forslag til vedtak"), blank=True)
     final_text = models.TextField(_("vedtak"), blank=True)
+    exemption_basis = models.CharField(
+        _("vedtaket unntas offentlighet, jf."), max_length=200, blank=True
+    )
     revision = models.PositiveIntegerField(_("revisjon"), default=1, editable=False)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
@@ -508,6 +541,11 @@ class Attachment(FrozenContentMixin, models.Model):
     content_type = models.CharField(_("filtype"), max_length=100, blank=True)
     size = models.PositiveBigIntegerField(_("størrelse"), default=0)
     is_public = models.BooleanField(_("offentlig"), default=True)
+    # The legal basis of a paper that is not public; without one an internal paper
+    # is simply left out of the public version (a working paper, not a record).
+    exemption_basis = models.CharField(
+        _("hjemmel for unntak"), max_length=200, blank=True
+    )
     order = models.PositiveIntegerField(_("rekkefølge"), default=0)
     uploaded_at = models.DateTimeField(_("lastet opp"), auto_now_add=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
@@ -523,6 +561,15 @@ class Attachment(FrozenContentMixin, models.Model):
         return self.title
 
     def clean(self) -> None:
+        if self.exemption_basis.strip() and self.is_public:
+            raise ValidationError(
+                {
+                    "exemption_basis": _(
+                        "Et vedlegg med hjemmel for unntak kan ikke være offentlig."
+                    )
+                },
+                code="public_exempt",
+            )
         if self.item_id and self.meeting_id and self.item.meeting_id != self.meeting_id:
             raise ValidationError(
                 {"item": _("Saken hører til et annet møte.")}, code="item_meeting"

@@ -287,13 +287,13 @@ def agenda_item_update(
     decision_revision: int,
     fields: dict,
     proposed_text: str,
+    decision_exemption_basis: str | None = None,
 ) -> AgendaItem:
     """Save an item's facts and its proposed decision, both revision-checked."""
     item = content_save(obj=item, revision=item_revision, changes=fields)
     decision, _created = Decision.objects.get_or_create(item=item)
-    content_save(
-        obj=decision,
-        revision=decision_revision,
-        changes={"proposed_text": proposed_text},
-    )
+    changes = {"proposed_text": proposed_text}
+    if decision_exemption_basis is not None:
+        changes["exemption_basis"] = decision_exemption_basis
+    content_save(obj=decision, revision=decision_revision, changes=changes)
     return item

@@ -139,6 +139,7 @@ RULES = {
     "workspace:item_history": "secretariat_edit",
     "workspace:input_create": "secretariat_post",
     "workspace:input_action": "secretariat_post",
+    "workspace:input_exemption": "secretariat_post",
     "workspace:decision_adopt": "secretariat_post",
     "workspace:save": "secretariat_post",
     "workspace:attachment_download": "secretariat_edit",

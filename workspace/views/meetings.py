@@ -24,19 +24,21 @@ from council.access import (
 )
 from council.models import Council
 from minutes.access import access, access_meeting
+from minutes.exemptions import BASES
 from minutes.files import attachment_response
 from minutes.frozen import minutes_assert_editable
 from minutes.models import (
     AgendaItem,
     Attachment,
     Decision,
+    Input,
     Meeting,
     Minutes,
     ReviewComment,
 )
 from minutes.services import agenda
 from minutes.services.agenda import agenda_item_delete, agenda_item_update
-from minutes.services.editing import EditConflict
+from minutes.services.editing import EditConflict, content_save
 from workspace.forms import (
     AgendaItemAddForm,
     AgendaItemForm,
@@ -311,8 +313,11 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
                         "kind": data["kind"],
                         "archive_reference": data["archive_reference"],
                         "presenters": data["presenters"],
+                        "exemption_scope": data["exemption_scope"],
+                        "exemption_basis": data["exemption_basis"].strip(),
                     },
                     proposed_text=data["proposed_text"],
+                    decision_exemption_basis=data["decision_exemption_basis"].strip(),
                 )
             except EditConflict:
                 conflict = True
@@ -346,6 +351,9 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
                 "archive_reference": item.archive_reference,
                 "presenters": item.presenters,
                 "proposed_text": decision.proposed_text,
+                "exemption_scope": item.exemption_scope,
+                "exemption_basis": item.exemption_basis,
+                "decision_exemption_basis": decision.exemption_basis,
                 "item_revision": item.revision,
                 "decision_revision": decision.revision,
             },
@@ -363,6 +371,8 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
             "attachments": Attachment.objects.filter(item=item),
             "attachment_form": AttachmentForm(),
             "frozen": frozen_message(meeting),
+            "exemption_bases": BASES,
+            "inputs": Input.objects.filter(item=item).order_by("order", "id"),
         },
     )
 
@@ -464,9 +474,20 @@ def attachment_update(request: HttpRequest, attachment_id: int) -> HttpResponse:
         attachment.file.delete(save=False)
         attachment.delete()
         messages.success(request, _("Vedlegget er slettet."))
+    elif request.POST.get("action") == "exempt":
+        # Withheld under offentleglova: internal, and its place shown to the public.
+        attachment.exemption_basis = (request.POST.get("exemption_basis") or "")[
+            :200
+        ].strip()
+        if attachment.exemption_basis:
+            attachment.is_public = False
+        attachment.save(update_fields=["exemption_basis", "is_public", "updated_at"])
+        messages.success(request, _("Hjemmelen for vedlegget er lagret."))
     else:
         attachment.is_public = not attachment.is_public
-        attachment.save(update_fields=["is_public", "updated_at"])
+        if attachment.is_public:
+            attachment.exemption_basis = ""
+        attachment.save(update_fields=["is_public", "exemption_basis", "updated_at"])
         messages.success(
             request,
             _("Vedlegget er nå offentlig.")
@@ -474,3 +495,31 @@ def attachment_update(request: HttpRequest, attachment_id: int) -> HttpResponse:
             else _("Vedlegget er nå internt."),
         )
     return redirect(back)
+
+
+@login_required
+@require_POST
+def input_exemption(request: HttpRequest, input_id: int) -> HttpResponse:
+    """Mark an input exempt from the public with its legal basis, or public again
+    (an empty basis)."""
+    entry = access(request.user, Input, input_id)
+    basis = (request.POST.get("exemption_basis") or "").strip()[:200]
+    try:
+        content_save(
+            obj=entry, revision=entry.revision, changes={"exemption_basis": basis}
+        )
+    except (ValidationError, EditConflict) as exc:
+        messages.error(
+            request,
+            error_text(exc)
+            if isinstance(exc, ValidationError)
+            else _("Innspillet ble endret av noen andre. Prøv igjen."),
+        )
+    else:
+        messages.success(
+            request,
+            _("Innspillet er unntatt offentlighet.")
+            if basis
+            else _("Innspillet er offentlig."),
+        )
+    return redirect(reverse("workspace:item", args=[entry.item_id]) + "#unntak")

@@ -223,6 +223,8 @@ class DemoLoader:
             "kind": data["kind"],
             "presenters": data.get("presenters", ""),
             "body": data.get("body", ""),
+            "exemption_scope": data.get("exemption_scope", ""),
+            "exemption_basis": data.get("exemption_basis", ""),
         }
         proposed = data.get("proposed", data.get("decision", ""))
         if data.get("standard"):
