@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "pgtrigger",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "council",
     "minutes",
@@ -286,6 +288,30 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "referater@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that does not answer gives up after this many seconds (the worker holds
+# the outbox row while it talks to the server).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# Mail goes through the outbox (core/outbox.py) and a task queue (django-tasks):
+# `database` stores the tasks in the database for `manage.py db_worker` (a second
+# process beside the web server; `make run` starts one); `immediate` sends in the web
+# process right after the commit (no worker, no retries: for a single small setup).
+TASK_BACKEND = env_choice("TASK_BACKEND", "database", ("database", "immediate"))
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASK_BACKEND],
+    }
+}
+# A mail that fails is tried again after 1, 2, 4 … minutes (at most an hour apart),
+# this many times in all; then it waits for «send again» or `manage.py requeue_mail`.
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 10)
+if MAIL_MAX_ATTEMPTS < 1:
+    raise ImproperlyConfigured("MAIL_MAX_ATTEMPTS must be at least 1.")
+# /healthz?full=1 reports the mail queue as an error when an unsent mail is older.
+MAIL_QUEUE_MAX_AGE = env_int("MAIL_QUEUE_MAX_AGE", 15 * 60)
 
 # Cached public pages (core/cache.py) are invalidated on publish, so every app server
 # process must see the same cache: `file` (the default) shares it between the processes
