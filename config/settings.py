@@ -108,6 +108,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (core/logs.py).
+    "core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and Last-Modified answered with 304: feed readers, crawlers and returning
@@ -409,10 +411,26 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs go to stderr, one JSON object per line with the request id (core/logs.py), from
+# the web processes and the mail worker alike; LOG_FORMAT=text for plain lines.
+LOG_FORMAT = env_choice("LOG_FORMAT", "json", ("json", "text"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.logs.JsonFormatter"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint logs every rendering step at INFO.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},

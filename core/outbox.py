@@ -32,6 +32,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django_tasks import task
 
+from core.logs import current_request_id, request_id_set
 from core.models import OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -71,13 +72,19 @@ def _enqueue_on_commit(mail_id: int) -> None:
     # robust: a queue that cannot take the task now must not undo the committed
     # change; the row stays queued, /healthz?full=1 shows its age, and
     # `manage.py requeue_mail` enqueues it again.
-    transaction.on_commit(lambda: send_queued_mail.enqueue(mail_id), robust=True)
+    request_id = current_request_id()
+    transaction.on_commit(
+        lambda: send_queued_mail.enqueue(mail_id, request_id=request_id),
+        robust=True,
+    )
 
 
 @task()
-def send_queued_mail(mail_id: int) -> str:
-    """The worker's task: send one queued mail (see `deliver`)."""
-    return deliver(mail_id)
+def send_queued_mail(mail_id: int, request_id: str | None = None) -> str:
+    """The worker's task: send one queued mail (see `deliver`). Its log lines carry
+    the id of the request that queued the mail."""
+    with request_id_set(request_id or current_request_id()):
+        return deliver(mail_id)
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -157,7 +164,9 @@ def _schedule_retry(row: OutgoingMail) -> None:
     `requeue_mail` then send it."""
     if not send_queued_mail.get_backend().supports_defer:
         return
-    send_queued_mail.using(run_after=row.retry_at).enqueue(row.pk)
+    send_queued_mail.using(run_after=row.retry_at).enqueue(
+        row.pk, request_id=current_request_id()
+    )
 
 
 def resend(mail: OutgoingMail) -> OutgoingMail:
