@@ -326,6 +326,9 @@ CACHE_BACKEND = env_choice(
 )
 CACHE_DIR = Path(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
+# Put before every cache key: installations (or test runs) sharing one Redis or cache
+# table keep apart. Every app server of one installation needs the same prefix.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "")
 CACHES = {
     "default": {
         "file": {
@@ -351,6 +354,7 @@ CACHES = {
         },
     }[CACHE_BACKEND]
 }
+CACHES["default"]["KEY_PREFIX"] = CACHE_KEY_PREFIX
 
 # Open data API (api/): read-only JSON, anonymous, described by an OpenAPI document.
 REST_FRAMEWORK = {
