@@ -21,7 +21,11 @@ run: setup
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo
 	@echo "  Open http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "  E-mail is sent by a worker beside the server (manage.py db_worker); with"
+	@echo "  the default EMAIL_BACKEND it prints each mail here."
 	@echo
+	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests need Debian's chromium; as root we install it, otherwise they are skipped

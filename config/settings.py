@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "pgtrigger",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "council",
     "minutes",
@@ -108,6 +110,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request carries its id (core/logs.py).
+    "core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and Last-Modified answered with 304: feed readers, crawlers and returning
@@ -288,6 +292,30 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "referater@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that does not answer gives up after this many seconds (the worker holds
+# the outbox row while it talks to the server).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# Mail goes through the outbox (core/outbox.py) and a task queue (django-tasks):
+# `database` stores the tasks in the database for `manage.py db_worker` (a second
+# process beside the web server; `make run` starts one); `immediate` sends in the web
+# process right after the commit (no worker, no retries: for a single small setup).
+TASK_BACKEND = env_choice("TASK_BACKEND", "database", ("database", "immediate"))
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASK_BACKEND],
+    }
+}
+# A mail that fails is tried again after 1, 2, 4 … minutes (at most an hour apart),
+# this many times in all; then it waits for «send again» or `manage.py requeue_mail`.
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 10)
+if MAIL_MAX_ATTEMPTS < 1:
+    raise ImproperlyConfigured("MAIL_MAX_ATTEMPTS must be at least 1.")
+# /healthz?full=1 reports the mail queue as an error when an unsent mail is older.
+MAIL_QUEUE_MAX_AGE = env_int("MAIL_QUEUE_MAX_AGE", 15 * 60)
 
 # Cached public pages (core/cache.py) are invalidated on publish, so every app server
 # process must see the same cache: `file` (the default) shares it between the processes
@@ -300,6 +328,9 @@ CACHE_BACKEND = env_choice(
 )
 CACHE_DIR = Path(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
+# Put before every cache key: installations (or test runs) sharing one Redis or cache
+# table keep apart. Every app server of one installation needs the same prefix.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "")
 CACHES = {
     "default": {
         "file": {
@@ -325,6 +356,7 @@ CACHES = {
         },
     }[CACHE_BACKEND]
 }
+CACHES["default"]["KEY_PREFIX"] = CACHE_KEY_PREFIX
 
 # Open data API (api/): read-only JSON, anonymous, described by an OpenAPI document.
 REST_FRAMEWORK = {
@@ -394,10 +426,26 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Logs go to stderr, one JSON object per line with the request id (core/logs.py), from
+# the web processes and the mail worker alike; LOG_FORMAT=text for plain lines.
+LOG_FORMAT = env_choice("LOG_FORMAT", "json", ("json", "text"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.logs.JsonFormatter"},
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint logs every rendering step at INFO.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},

@@ -38,10 +38,31 @@ def _check_storage() -> None:
         default_storage.delete(name)
 
 
-CHECKS: dict[str, Callable[[], None]] = {
+def _check_mail() -> dict:
+    """The outbox (core/outbox.py): mails waiting, the oldest one's age and the
+    failures; an error when a mail has waited longer than MAIL_QUEUE_MAX_AGE (no
+    worker running, or the mail server down that long)."""
+    from core.outbox import queue_report
+
+    report = queue_report()
+    if report["oldest_age_seconds"] > settings.MAIL_QUEUE_MAX_AGE:
+        raise QueueStuck(report)
+    return report
+
+
+class QueueStuck(RuntimeError):
+    def __init__(self, report: dict) -> None:
+        super().__init__(
+            f"the oldest unsent mail has waited {report['oldest_age_seconds']} s"
+        )
+        self.report = report
+
+
+CHECKS: dict[str, Callable[[], dict | None]] = {
     "database": _check_database,
     "cache": _check_cache,
     "storage": _check_storage,
+    "mail": _check_mail,
 }
 
 
@@ -68,14 +89,15 @@ def _full_report() -> JsonResponse:
     report = {}
     for name, check in CHECKS.items():
         try:
-            check()
+            details = check()
         except Exception as error:  # report every failure, whatever its kind
             report[name] = {
                 "status": "error",
                 "error": f"{type(error).__name__}: {error}",
+                **getattr(error, "report", {}),
             }
         else:
-            report[name] = {"status": "ok"}
+            report[name] = {"status": "ok", **(details or {})}
     healthy = all(result["status"] == "ok" for result in report.values())
     return JsonResponse(
         {"status": "ok" if healthy else "error", "checks": report},
@@ -88,8 +110,8 @@ def _full_report() -> JsonResponse:
 def healthz(request: HttpRequest) -> HttpResponse:
     """200 when the database answers, 503 when it does not (for load balancers: one
     query). With `?full=1`, for staff or the HEALTHZ_TOKEN, a JSON report of the
-    database, the cache and the file storage, 503 if any fails; anyone else asking for
-    it gets the cheap answer."""
+    database, the cache, the file storage and the mail queue, 503 if any fails;
+    anyone else asking for it gets the cheap answer."""
     if request.GET.get("full") and _may_see_details(request):
         return _full_report()
     try:

@@ -1,10 +1,13 @@
-"""E-mail from the council: the summons and the review messages. Renders and sends;
-changes nothing.
+"""E-mail from the council: the summons and the review messages. Renders them and
+queues them in the outbox (core/outbox.py), one message per recipient, which a worker
+sends; changes nothing else.
 
 One language rule for every message: each recipient gets it in the language of their
 Person (nb or en); an account without a person gets the site's language. The services
-(minutes/services/) decide when to send, after their transaction, so a refused or
-rolled-back change sends nothing.
+(minutes/services/) queue the mail inside the transaction of the change that causes
+it: the mail is stored with the change, and a refused or rolled-back change queues
+nothing. Every mail about a meeting has the topic `meeting_topic(meeting)`, so the
+workspace can show, per recipient, whether it went out.
 
 Every message has a plain-text and an HTML part with absolute links (settings.SITE_URL):
 templates/email/summons*.txt/.html and templates/email/review_<kind>.txt/.html.
@@ -20,17 +23,52 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
+from core.models import OutgoingMail
+from core.outbox import queue_mail
 from council.models import Membership, Person
 from minutes.document import MinutesDocument
 from minutes.models import Meeting, Minutes, MinutesVersion, ReviewComment
 from minutes.pdf import render_summons_pdf
+
+# The outbox ---------------------------------------------------------------------------
+
+# What each kind of mail is called in the workspace's list of a meeting's mail.
+MAIL_KINDS = {
+    "summons": gettext_lazy("Innkalling"),
+    "review_opened": gettext_lazy("Referat til gjennomsyn"),
+    "review_reminder": gettext_lazy("Påminnelse om gjennomsyn"),
+    "review_comment_answered": gettext_lazy("Svar på kommentar"),
+    "review_approved": gettext_lazy("Referatet er godkjent"),
+    "review_published": gettext_lazy("Referatet er publisert"),
+}
+
+
+def meeting_topic(meeting_or_id) -> str:
+    return f"meeting:{getattr(meeting_or_id, 'pk', meeting_or_id)}"
+
+
+def meeting_mails(meeting: Meeting):
+    """Every mail queued about the meeting, oldest first."""
+    return OutgoingMail.objects.filter(topic=meeting_topic(meeting)).defer(
+        "raw_message"
+    )
+
+
+def _queue(message: EmailMultiAlternatives, recipient, *, kind: str, meeting) -> None:
+    queue_mail(
+        message,
+        kind=kind,
+        topic=meeting_topic(meeting),
+        recipient_name=recipient.name,
+    )
+
 
 # Recipients ---------------------------------------------------------------------------
 
@@ -134,6 +172,7 @@ def summons_pdf(meeting: Meeting) -> bytes:
 
 @dataclass
 class SummonsResult:
+    # Queued for sending, one mail each (the workspace shows whether each went out).
     sent: list[Membership] = field(default_factory=list)
     without_email: list[Membership] = field(default_factory=list)
     pdf_attached: bool = False
@@ -142,15 +181,14 @@ class SummonsResult:
 def send_summons(
     *, meeting: Meeting, members: Iterable[Membership], message: str = ""
 ) -> SummonsResult:
-    """The summons to each member, in their language, with the agenda, the PDF and
-    their own absence link."""
+    """Queue the summons to each member, in their language, with the agenda, the PDF
+    and their own absence link."""
     result = SummonsResult()
     # The agenda as the minutes document has it (minutes/document.py).
     items = MinutesDocument.from_rows(meeting).items
     # The PDF is the council's document, in its own language (minutes/pdf.py).
     pdf = summons_pdf(meeting)
     result.pdf_attached = pdf is not None
-    messages = []
     for membership in members:
         recipient = person_recipient(membership.person)
         if recipient is None:
@@ -178,9 +216,8 @@ def send_summons(
                 pdf,
                 "application/pdf",
             )
-        messages.append(mail)
+        _queue(mail, recipient, kind="summons", meeting=meeting)
         result.sent.append(membership)
-    get_connection().send_messages(messages)
     return result
 
 
@@ -201,13 +238,14 @@ def _send(
     subject: Callable[[], str],
     context: dict[str, Any],
 ) -> int:
-    messages = []
+    """Queue one message per recipient; how many were queued."""
+    count = 0
     for recipient in recipients:
         with translation.override(recipient.language):
-            messages.append(_message(f"review_{kind}", recipient, subject(), context))
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages)
+            message = _message(f"review_{kind}", recipient, subject(), context)
+        _queue(message, recipient, kind=f"review_{kind}", meeting=context["meeting"])
+        count += 1
+    return count
 
 
 def _meeting_context(minutes: Minutes) -> dict[str, Any]:

@@ -53,6 +53,73 @@ def private_cache_directory(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def tasks_run_at_once():
+    """Queued tasks (the outbox's mail, core/outbox.py) run at once, in the test's
+    process, with django-tasks's immediate backend: tests see their mail in
+    mail.outbox. The mail-outage test uses the database backend and a worker."""
+    from django.test import override_settings
+
+    with override_settings(
+        TASKS={
+            "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+        }
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def on_commit_as_in_production(monkeypatch):
+    """transaction.on_commit() callbacks run when the code under test commits, as
+    they do in production, and not never (a test's own transaction is rolled back,
+    so Django would otherwise drop them): a callback registered outside the code's
+    own atomic blocks runs at once (autocommit), one registered inside them runs when
+    the outermost of them ends without an error. Tests that wrap code in
+    django_capture_on_commit_callbacks still work: the callbacks have run by then."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.transaction import Atomic
+
+    def only_test_blocks(connection) -> bool:
+        return connection.in_atomic_block and all(
+            getattr(block, "_from_testcase", False)
+            for block in connection.atomic_blocks
+        )
+
+    def run(connection) -> None:
+        while connection.run_on_commit and not connection.needs_rollback:
+            _sids, func, robust = connection.run_on_commit.pop(0)
+            if robust:
+                try:
+                    func()
+                except Exception:  # as Django's robust callbacks: logged, not raised
+                    import logging
+
+                    logging.getLogger("django.db.backends.base").exception(
+                        "on_commit callback failed"
+                    )
+            else:
+                func()
+
+    original_on_commit = BaseDatabaseWrapper.on_commit
+    original_exit = Atomic.__exit__
+
+    def on_commit(self, func, robust=False):
+        original_on_commit(self, func, robust)
+        if only_test_blocks(self):
+            run(self)
+
+    def exit_(self, exc_type, exc_value, traceback):
+        result = original_exit(self, exc_type, exc_value, traceback)
+        connection = connections[self.using or DEFAULT_DB_ALIAS]
+        if exc_type is None and only_test_blocks(connection):
+            run(connection)
+        return result
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
+    monkeypatch.setattr(Atomic, "__exit__", exit_)
+
+
 @pytest.fixture(autouse=True)
 def norwegian():
     """Every test starts in Norwegian bokmål, whatever a request switched to."""

@@ -101,6 +101,11 @@ urlpatterns = [
         name="attachment_upload",
     ),
     path("mote/<int:meeting_id>/innkalling/", summons.summons, name="summons"),
+    path(
+        "mote/<int:meeting_id>/epost/<int:mail_id>/send-igjen/",
+        summons.mail_resend,
+        name="mail_resend",
+    ),
     path("mote/<int:meeting_id>/oppmote/", summons.attendance, name="attendance"),
     path(
         "mote/<int:meeting_id>/oppmote/ny/",

@@ -14,5 +14,6 @@ meeting_create`), so this package exports nothing itself.
 - review: around the review round: who votes, how far the vote has come, what a
   comment points to, and reminders before the deadline
 
-E-mail is rendered and sent by minutes/mail.py; the freeze rule is minutes/frozen.py.
+E-mail is rendered by minutes/mail.py and queued in the outbox (core/outbox.py), which
+a worker sends; the freeze rule is minutes/frozen.py.
 """

@@ -6,7 +6,8 @@ minutes/status.py's TRANSITIONS, which the model and the database also enforce):
   published
 Each transition locks the minutes row, checks who may act and from which state,
 records the event, and raises MinutesStateError with a Norwegian message otherwise.
-E-mail (minutes/mail.py) goes out after the transaction has committed.
+E-mail (minutes/mail.py) is queued in the same transaction (core/outbox.py), and the
+worker sends it once the transaction has committed.
 """
 
 import datetime
@@ -105,7 +106,7 @@ def minutes_send_for_review(
                 "deadline": date_format(deadline, "j. F Y"),
             },
         )
-    mail.send_review_opened(version=version)
+        mail.send_review_opened(version=version)
     return version
 
 
@@ -210,9 +211,9 @@ def review_comment_resolve(
             detail=f"{comment.get_status_display()}: {reply}",
         )
         approved = _approve_if_rule_met(minutes, minutes_open_version(minutes), by=by)
-    mail.send_comment_answered(comment=comment)
-    if approved is not None:
-        _notify_approved(minutes, published=approved)
+        mail.send_comment_answered(comment=comment)
+        if approved is not None:
+            _notify_approved(minutes, published=approved)
     return comment
 
 
@@ -241,8 +242,8 @@ def minutes_member_decide(*, minutes: Minutes, by, decision: str) -> ReviewAppro
         )
         event_record(minutes, kind, by=by, version=version, detail=person.name)
         approved = _approve_if_rule_met(minutes, version, by=by)
-    if approved is not None:
-        _notify_approved(minutes, published=approved)
+        if approved is not None:
+            _notify_approved(minutes, published=approved)
     return approval
 
 
@@ -296,7 +297,7 @@ def minutes_approve_online(*, minutes: Minutes, by=None) -> Minutes:
         published = _minutes_approve(
             minutes, version=version, method=Minutes.ApprovalMethod.ONLINE, by=by
         )
-    _notify_approved(minutes, published=published)
+        _notify_approved(minutes, published=published)
     return minutes
 
 
@@ -344,7 +345,7 @@ def minutes_approve_at_meeting(
             by=by,
             item=item,
         )
-    _notify_approved(minutes, published=published)
+        _notify_approved(minutes, published=published)
     return minutes
 
 
@@ -359,7 +360,7 @@ def minutes_publish(*, minutes: Minutes, by=None) -> Minutes:
                 _("Bare godkjente referater kan publiseres."), code="not_approved"
             )
         _minutes_publish(minutes, by=by)
-    mail.send_minutes_published(minutes=minutes)
+        mail.send_minutes_published(minutes=minutes)
     return minutes
 
 

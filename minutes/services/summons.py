@@ -29,18 +29,19 @@ def summons_send(*, meeting: Meeting, message: str = "") -> mail.SummonsResult:
 
     First, in one transaction: refuse frozen minutes, mark the summons sent (the first
     time; sending again later resends it) and give every member an attendance row.
-    Then, after the commit, the mail (minutes/mail.py) with the numbers now fixed.
+    In the same transaction the mail (minutes/mail.py), with the numbers now fixed,
+    is queued for each member; the worker sends it after the commit, and the summons
+    page shows, per member, whether it went out.
     """
     with transaction.atomic(), meeting_editable(meeting):
         summons_mark_sent(meeting=meeting)
         attendance_ensure_members(meeting=meeting)
-    result = mail.send_summons(
-        meeting=meeting, members=meeting_members(meeting), message=message
-    )
+        result = mail.send_summons(
+            meeting=meeting, members=meeting_members(meeting), message=message
+        )
     logger.info(
-        "Summons for meeting %s sent to %s members at %s",
+        "Summons for meeting %s queued for %s members",
         meeting.pk,
         len(result.sent),
-        timezone.now().isoformat(),
     )
     return result

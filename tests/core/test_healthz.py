@@ -1,10 +1,17 @@
 """/healthz: one cheap query for balancers; the full report for staff or a token."""
 
+import datetime
+
 import pytest
+import time_machine
+from django.core.mail import EmailMessage
 from django.db import connection
+from django.utils import timezone
 
 from core import views
+from core.outbox import queue_mail
 from tests.factories import UserFactory
+from tests.mailserver import OutageBackend
 from tests.otp import django_force_login
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +44,13 @@ def test_the_token_gets_the_full_report(client, tmp_path):
             "database": {"status": "ok"},
             "cache": {"status": "ok"},
             "storage": {"status": "ok"},
+            "mail": {
+                "status": "ok",
+                "waiting": 0,
+                "failed": 0,
+                "given_up": 0,
+                "oldest_age_seconds": 0,
+            },
         },
     }
     assert not any(tmp_path.rglob("*.txt"))  # the storage check cleans up
@@ -111,3 +125,25 @@ def test_a_failing_database_is_reported_with_503(client, monkeypatch):
     # The plain answer still asks the database itself.
     assert client.get("/healthz").status_code == 200
     assert connection.is_usable()
+
+
+def test_a_mail_waiting_too_long_is_reported_with_503(client, settings):
+    settings.EMAIL_BACKEND = "tests.mailserver.OutageBackend"
+    OutageBackend.down = True
+    try:
+        queue_mail(
+            EmailMessage("Emne", "Tekst", to=["bob@example.org"]),
+            kind="test",
+            topic="test",
+        )
+    finally:
+        OutageBackend.down = False
+    report = full(client, Authorization=f"Bearer {TOKEN}").json()["checks"]["mail"]
+    assert report["status"] == "ok" and report["failed"] == 1
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=16)):
+        response = full(client, Authorization=f"Bearer {TOKEN}")
+    assert response.status_code == 503
+    report = response.json()["checks"]["mail"]
+    assert report["status"] == "error"
+    assert report["error"] == "QueueStuck: the oldest unsent mail has waited 960 s"
+    assert report["waiting"] == 1 and report["failed"] == 1

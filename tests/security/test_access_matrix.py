@@ -39,7 +39,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts import invitations
 from accounts.models import Invitation
-from minutes.mail import absence_token
+from minutes.mail import absence_token, meeting_mails
 from tests.security.conftest import MARKER, FilledWorld
 from tests.world import PERSONAS
 
@@ -133,6 +133,7 @@ RULES = {
     "workspace:attendance_add": "secretariat_post",
     "workspace:minute": "secretariat_edit",
     "workspace:attendance_remove": "secretariat_post",
+    "workspace:mail_resend": "secretariat_post",
     "workspace:item": "secretariat_edit",
     "workspace:item_move": "secretariat_post",
     "workspace:item_delete": "secretariat_edit",
@@ -276,6 +277,8 @@ def param(route: Route, name: str, world: FilledWorld, target) -> object:
         "input_id": lambda: target.input.pk,
         "decision_id": lambda: target.item.decision.pk,
         "attendance_id": lambda: target.attendance.pk,
+        # One of the meeting's mails (the review's, for the unpublished meeting).
+        "mail_id": lambda: meeting_mails(target.meeting).first().pk,
         "attachment_id": lambda: (
             (
                 target.public_attachment

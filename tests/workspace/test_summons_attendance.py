@@ -51,7 +51,7 @@ def test_the_summons_goes_to_every_member_with_text_html_pdf_and_a_personal_link
     assert pdf_type == "application/pdf" and content.startswith(b"%PDF")
     assert "/konto/forfall/" in message.body
     page = response.content.decode()
-    assert "sendt til 2 medlemmer" in page
+    assert "sendes til 2 medlemmer" in page
     assert "Uten Post" in page  # told who has no e-mail address
     # Every member now has an attendance row.
     assert Attendance.objects.filter(meeting=meeting, role="member").count() == 3

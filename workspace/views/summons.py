@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.models import OutgoingMail
+from core.outbox import resend
 from council.access import council_organisations, council_people
 from minutes import mail
 from minutes.access import access
@@ -54,8 +56,10 @@ def summons(request: HttpRequest, meeting_id: int) -> HttpResponse:
             messages.success(
                 request,
                 ngettext(
-                    "Innkallingen er sendt til %(n)s medlem.",
-                    "Innkallingen er sendt til %(n)s medlemmer.",
+                    "Innkallingen sendes til %(n)s medlem. Under «Utsendt e-post» "
+                    "ser du når den er sendt.",
+                    "Innkallingen sendes til %(n)s medlemmer. Under «Utsendt e-post» "
+                    "ser du når hver av dem er sendt.",
                     len(result.sent),
                 )
                 % {"n": len(result.sent)},
@@ -86,8 +90,27 @@ def summons(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "items": items,
             "form": form,
             "frozen": frozen_message(meeting),
+            "mails": [
+                (row, mail.MAIL_KINDS.get(row.kind, row.kind))
+                for row in mail.meeting_mails(meeting)
+            ],
         },
     )
+
+
+@login_required
+@require_POST
+def mail_resend(request: HttpRequest, meeting_id: int, mail_id: int) -> HttpResponse:
+    """«Send igjen»: one of the meeting's mails, queued once more (core/outbox.py)."""
+    meeting = edit_meeting(request, meeting_id)
+    row = get_object_or_404(OutgoingMail, pk=mail_id, topic=mail.meeting_topic(meeting))
+    resend(row)
+    messages.success(
+        request,
+        _("E-posten til %(name)s sendes igjen.")
+        % {"name": row.recipient_name or row.recipient_email},
+    )
+    return redirect(reverse("workspace:summons", args=[meeting.pk]) + "#epost")
 
 
 # Attendance ------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client, TestCase, override_settings
 
 from tests.security.hostile.payloads import build_hostile
 
@@ -20,7 +20,12 @@ def hostile(django_db_setup, django_db_blocker, tmp_path_factory):
     ):
         with django_db_blocker.unblock(), transaction.atomic():
             mail.outbox = []
-            yield build_hostile()
+            # The queued mail is sent when the build «commits» (this atomic block is
+            # rolled back instead, so its on_commit callbacks are run here).
+            with TestCase.captureOnCommitCallbacks(execute=True):
+                hostile = build_hostile()
+            hostile.emails.extend(mail.outbox)
+            yield hostile
             transaction.set_rollback(True)
 
 
