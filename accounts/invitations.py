@@ -38,6 +38,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from accounts.models import Invitation
 from accounts.services import token_digits, user_sessions_end_all
+from core.outbox import queue_mail
 from council.access import can_edit_council, is_operator
 from council.models import Council, Membership, Person
 
@@ -257,12 +258,13 @@ def _may_handle(by: AbstractBaseUser, invitation: Invitation) -> bool:
 
 
 def _send_after_commit(invitation: Invitation, token: str) -> None:
-    url = invitation_url(token)
-    transaction.on_commit(lambda: send_invitation(invitation=invitation, url=url))
+    # Queued in the same transaction (core/outbox.py): sent once it commits, kept
+    # and retried if the mail server is down.
+    send_invitation(invitation=invitation, url=invitation_url(token))
 
 
 def send_invitation(*, invitation: Invitation, url: str) -> int:
-    """The e-mail with the link, in the person's language."""
+    """The e-mail with the link, in the person's language, through the outbox."""
     if not invitation.email:
         return 0
     person = invitation.person
@@ -289,7 +291,13 @@ def send_invitation(*, invitation: Invitation, url: str) -> int:
         message.attach_alternative(
             render_to_string("email/invitation.html", context), "text/html"
         )
-    return message.send()
+    queue_mail(
+        message,
+        kind=f"invitation_{invitation.kind}",
+        topic=f"invitation:{invitation.pk}",
+        recipient_name=person.name,
+    )
+    return 1
 
 
 # Opening and accepting a link ---------------------------------------------------------
