@@ -288,6 +288,9 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "referater@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# send_followup_reminders reminds the responsible this many days before a follow-up's
+# due date (and once more when it is overdue).
+FOLLOWUP_REMINDER_DAYS = env_int("FOLLOWUP_REMINDER_DAYS", 7)
 
 # Cached public pages (core/cache.py) are invalidated on publish, so every app server
 # process must see the same cache: `file` (the default) shares it between the processes
