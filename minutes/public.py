@@ -224,18 +224,30 @@ class PublicFollowUp:
         }
 
 
+def _withheld(item) -> bool:
+    """Whether the item's decision is withheld from the public (exempt under
+    offentleglova, where the document carries exemptions): its follow-up, whose task
+    restates the decision, is withheld with it."""
+    decision = getattr(item, "decision", None)
+    return getattr(item, "exemption_scope", "") == "whole" or bool(
+        getattr(decision, "exemption", "")
+    )
+
+
 def public_followups(
-    council: Council, item_ids: Iterable[int], *, today: datetime.date | None = None
+    council: Council, items: Iterable, *, today: datetime.date | None = None
 ) -> dict[int, tuple[PublicFollowUp, ...]]:
-    """The follow-up of the given items of published minutes, by item id: empty
-    unless the council publishes follow-up. Two queries, whatever the number."""
+    """The follow-up of the given items of a published document (minutes/document.py
+    Item), by item id: empty unless the council publishes follow-up, and never for a
+    decision withheld from the public. Two queries, whatever the number."""
     if not council.publishes_followup:
         return {}
     today = today or timezone.localdate()
+    item_ids = [item.id for item in items if not _withheld(item)]
     followups = list(
         FollowUp.objects.filter(
             council=council,
-            item_id__in=list(item_ids),
+            item_id__in=item_ids,
             item__meeting__minutes__status__in=PUBLIC_STATUSES,
         )
         .select_related("responsible_organisation", "responsible_person")

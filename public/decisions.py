@@ -52,8 +52,7 @@ def council_decisions(council: Council) -> list[DecisionEntry]:
     )
     documents = published_documents(meetings)
     followups = public_followups(
-        council,
-        [item.id for document in documents.values() for item in document.items],
+        council, [item for document in documents.values() for item in document.items]
     )
     entries = []
     for meeting in meetings:

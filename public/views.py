@@ -345,7 +345,7 @@ def item_detail(
             # (the page is cached for every visitor).
             "site_url": settings.SITE_URL,
             # Only where the council publishes follow-up (minutes/public.py).
-            "followups": public_followups(council, [item.id]).get(item.id, ()),
+            "followups": public_followups(council, [item]).get(item.id, ()),
         }
         title = _("Sak %(number)s %(title)s – %(council)s") % {
             "number": item.number_label,

@@ -150,3 +150,25 @@ def test_another_councils_register_shows_none_of_it(world, followup, client):
     publish_followup(world.council_b)
     page = client.get(register_url(world.council_b)).content.decode()
     assert "Utrede felles journalløsning" not in page
+
+
+def test_a_decision_withheld_from_the_public_keeps_its_follow_up_private(
+    world, followup
+):
+    """Where the published document marks an item or its decision exempt (under
+    offentleglova), its follow-up, whose task restates the decision, is withheld."""
+    from types import SimpleNamespace
+
+    from minutes.public import public_followups
+
+    publish_followup(world.council_a)
+    council = world.council_a
+    plain = SimpleNamespace(id=followup.item_id, decision=None)
+    whole = SimpleNamespace(id=followup.item_id, exemption_scope="whole", decision=None)
+    decision = SimpleNamespace(
+        id=followup.item_id,
+        decision=SimpleNamespace(exemption="offl. § 23 første ledd"),
+    )
+    assert followup.item_id in public_followups(council, [plain])
+    assert public_followups(council, [whole]) == {}
+    assert public_followups(council, [decision]) == {}
