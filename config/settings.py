@@ -317,6 +317,10 @@ if MAIL_MAX_ATTEMPTS < 1:
 # /healthz?full=1 reports the mail queue as an error when an unsent mail is older.
 MAIL_QUEUE_MAX_AGE = env_int("MAIL_QUEUE_MAX_AGE", 15 * 60)
 
+# send_followup_reminders reminds the responsible this many days before a follow-up's
+# due date (and once more when it is overdue).
+FOLLOWUP_REMINDER_DAYS = env_int("FOLLOWUP_REMINDER_DAYS", 7)
+
 # Cached public pages (core/cache.py) are invalidated on publish, so every app server
 # process must see the same cache: `file` (the default) shares it between the processes
 # of one machine, `redis` (at REDIS_URL) or `database` (after `manage.py

@@ -94,6 +94,14 @@ class Council(models.Model):
             "referatet er publisert."
         ),
     )
+    publishes_followup = models.BooleanField(
+        _("publiser oppfølging av vedtak"),
+        default=False,
+        help_text=_(
+            "Saksiden og vedtaksoversikten viser status, frist og ansvarlig for "
+            "oppfølgingen av vedtakene, og merknader som ikke er interne."
+        ),
+    )
     members_require_2fa = models.BooleanField(
         _("medlemmer må bruke tofaktorinnlogging"), default=False
     )

@@ -16,6 +16,7 @@ from minutes.models import (
     Attachment,
     Attendance,
     Decision,
+    FollowUp,
     Input,
     Meeting,
     Minutes,
@@ -44,6 +45,16 @@ _COUNCIL_PATH: dict[type[Model], tuple[str, tuple[str, ...]]] = {
     Decision: ("item__council", ("item", "item__meeting", "item__meeting__council")),
     Attachment: ("meeting__council", ("meeting", "meeting__council", "item")),
     Attendance: ("meeting__council", ("meeting", "meeting__council")),
+    FollowUp: (
+        "council",
+        (
+            "item",
+            "item__meeting",
+            "council",
+            "responsible_organisation",
+            "responsible_person",
+        ),
+    ),
     ReviewComment: (
         "version__minutes__meeting__council",
         ("version", "version__minutes"),

@@ -23,6 +23,8 @@ from minutes.models import (
     Attachment,
     Attendance,
     Decision,
+    FollowUp,
+    FollowUpNote,
     Input,
     Meeting,
     Minutes,
@@ -343,3 +345,31 @@ class MinutesAdmin(admin.ModelAdmin):
         self._transition(
             request, queryset, lifecycle.minutes_approve_online, _("godkjent.")
         )
+
+
+class FollowUpNoteInline(admin.TabularInline):
+    model = FollowUpNote
+    extra = 0
+    fields = ["date", "text", "status", "is_internal", "author_name", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(admin.ModelAdmin):
+    """For looking up only: follow-up is managed in /arbeid/, through
+    minutes/services/followup.py, which offers only the council's own people and
+    organisations as responsible."""
+
+    list_display = ["__str__", "council", "responsible_name", "due_date", "status"]
+    list_filter = ["status", "council"]
+    search_fields = ["task", "item__title"]
+    inlines = [FollowUpNoteInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -330,3 +330,68 @@ def send_minutes_published(*, minutes: Minutes) -> int:
         _subject(SUBJECT_PUBLISHED, minutes),
         context,
     )
+
+
+# Delivery -----------------------------------------------------------------------------
+
+
+def deliver(messages: list[EmailMultiAlternatives], *, kind: str, topic: str) -> int:
+    """Queue rendered messages, one recipient each, in the durable outbox
+    (core/outbox.py): sent after the commit, retried while the mail server is down
+    (`kind` names the message, `topic` what it is about, e.g. «followup:12»)."""
+    for message in messages:
+        queue_mail(message, kind=kind, topic=topic)
+    return len(messages)
+
+
+# Follow-up of decisions ---------------------------------------------------------------
+
+SUBJECT_FOLLOWUP_BEFORE = gettext_noop(
+    "Påminnelse: frist %(due)s for oppfølging av sak %(number)s i %(council)s"
+)
+SUBJECT_FOLLOWUP_OVERDUE = gettext_noop(
+    "Fristen er passert: oppfølging av sak %(number)s i %(council)s"
+)
+
+
+def send_followup_reminder(
+    *, followup, overdue: bool, people=(), users=(), today=None
+) -> tuple[int, list[str]]:
+    """A reminder of a follow-up's due date (before it, or once it has passed) to
+    each of `people` (those responsible) or `users` (the council's secretariat, when
+    none of the responsible can be reached), each in their own language.
+
+    Returns (messages sent, the addresses)."""
+    item, council = followup.item, followup.council
+    recipients = [(r, "review") for r in map(person_recipient, people) if r]
+    recipients += [(r, "workspace") for r in map(user_recipient, users) if r]
+    subject = SUBJECT_FOLLOWUP_OVERDUE if overdue else SUBJECT_FOLLOWUP_BEFORE
+    messages = []
+    for recipient, where in recipients:
+        url = (
+            reverse("review:followups", args=[council.slug])
+            if where == "review"
+            else reverse("workspace:followups", args=[council.slug])
+        )
+        context = {
+            "followup": followup,
+            "item": item,
+            "meeting": item.meeting,
+            "council": council,
+            "overdue": overdue,
+            "as_secretariat": where == "workspace",
+            "followup_url": absolute(url),
+        }
+        with translation.override(recipient.language):
+            title = _(subject) % {
+                "due": followup.due_date.strftime("%d.%m.%Y"),
+                "number": item.number_label,
+                "council": council.name,
+            }
+            messages.append(_message("followup_reminder", recipient, title, context))
+    sent = deliver(
+        messages,
+        kind="followup_overdue" if overdue else "followup_before",
+        topic=f"followup:{followup.pk}",
+    )
+    return sent, [recipient.email for recipient, _where in recipients]

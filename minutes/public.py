@@ -7,14 +7,26 @@ public path (pages, item permalinks, PDF, feed, calendar, sitemap, search snippe
 API) asks here.
 """
 
+import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.utils import timezone
 
+from council.models import Council
 from minutes.document import MinutesDocument
 from minutes.exemptions import neutral_title
-from minutes.models import AgendaItem, Attachment, Meeting, Minutes, MinutesVersion
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    FollowUp,
+    FollowUpNote,
+    Meeting,
+    Minutes,
+    MinutesVersion,
+)
 from minutes.status import PUBLIC_STATUSES, MinutesStatus
 
 
@@ -185,3 +197,88 @@ def _file_size(attachment: Attachment) -> int:
         return attachment.file.size
     except (OSError, ValueError):
         return 0
+
+
+# Follow-up of decisions ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicFollowUpNote:
+    date: datetime.date
+    text: str
+
+
+@dataclass(frozen=True)
+class PublicFollowUp:
+    """What the public reads of a follow-up, where the council publishes it: never
+    an internal note, nor who wrote a note."""
+
+    task: str
+    responsible: str
+    due_date: datetime.date
+    status: str
+    status_label: str
+    is_overdue: bool
+    notes: tuple[PublicFollowUpNote, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {
+            "task": self.task,
+            "responsible": self.responsible,
+            "due_date": self.due_date.isoformat(),
+            "status": self.status,
+            "status_label": self.status_label,
+            "overdue": self.is_overdue,
+        }
+
+
+def _withheld(item) -> bool:
+    """Whether the item's decision is withheld from the public (exempt under
+    offentleglova, where the document carries exemptions): its follow-up, whose task
+    restates the decision, is withheld with it."""
+    decision = getattr(item, "decision", None)
+    return getattr(item, "exemption_scope", "") == "whole" or bool(
+        getattr(decision, "exemption", "")
+    )
+
+
+def public_followups(
+    council: Council, items: Iterable, *, today: datetime.date | None = None
+) -> dict[int, tuple[PublicFollowUp, ...]]:
+    """The follow-up of the given items of a published document (minutes/document.py
+    Item), by item id: empty unless the council publishes follow-up, and never for a
+    decision withheld from the public. Two queries, whatever the number."""
+    if not council.publishes_followup:
+        return {}
+    today = today or timezone.localdate()
+    item_ids = [item.id for item in items if not _withheld(item)]
+    followups = list(
+        FollowUp.objects.filter(
+            council=council,
+            item_id__in=item_ids,
+            item__meeting__minutes__status__in=PUBLIC_STATUSES,
+        )
+        .select_related("responsible_organisation", "responsible_person")
+        .order_by("due_date", "id")
+    )
+    notes: dict[int, list[PublicFollowUpNote]] = {}
+    for note in FollowUpNote.objects.filter(
+        followup__in=[f.pk for f in followups], is_internal=False
+    ).order_by("date", "created_at", "id"):
+        notes.setdefault(note.followup_id, []).append(
+            PublicFollowUpNote(date=note.date, text=note.text)
+        )
+    by_item: dict[int, list[PublicFollowUp]] = {}
+    for followup in followups:
+        by_item.setdefault(followup.item_id, []).append(
+            PublicFollowUp(
+                task=followup.task,
+                responsible=followup.responsible_name,
+                due_date=followup.due_date,
+                status=followup.status,
+                status_label=str(followup.get_status_display()),
+                is_overdue=followup.is_overdue(today),
+                notes=tuple(notes.get(followup.pk, ())),
+            )
+        )
+    return {item_id: tuple(rows) for item_id, rows in by_item.items()}

@@ -2,14 +2,22 @@
 
 Publishing and correcting minutes invalidate in minutes/services/lifecycle.py; these
 receivers cover the rest, whichever way the change is made (admin, workspace,
-commands). Content of approved minutes cannot change, so it needs no receiver here.
+commands). Content of approved minutes cannot change, so it needs no receiver here;
+follow-up of decisions, which is not part of the record, does.
 """
 
 from django.db.models.signals import post_delete, post_save
 
 from core.cache import invalidate_all_public_pages, invalidate_public_pages
 from council.models import Council, Membership, Organisation, Person, Sector
-from minutes.models import AgendaItem, Attachment, Decision, Meeting
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Decision,
+    FollowUp,
+    FollowUpNote,
+    Meeting,
+)
 
 # Fields never shown on public pages: saving only these leaves the cache alone.
 PRIVATE_FIELDS = {"email", "language", "user", "updated_at"}
@@ -60,7 +68,26 @@ def _agenda_changed(sender, instance, update_fields=None, **kwargs) -> None:
     )
 
 
+def _followup_changed(sender, instance, **kwargs) -> None:
+    # Follow-up shows on the item pages and the decision register of a council that
+    # publishes it; the rows change after approval, so they need their own receiver.
+    council_id = (
+        instance.council_id
+        if sender is FollowUp
+        else FollowUp.objects.filter(pk=instance.followup_id)
+        .values_list("council_id", flat=True)
+        .first()
+    )
+    if council_id is not None:
+        _invalidate_council(
+            Council.objects.filter(pk=council_id, publishes_followup=True)
+        )
+
+
 def connect() -> None:
+    for model in (FollowUp, FollowUpNote):
+        post_save.connect(_followup_changed, sender=model)
+        post_delete.connect(_followup_changed, sender=model)
     for model in (AgendaItem, Decision):
         post_save.connect(_agenda_changed, sender=model)
         post_delete.connect(_agenda_changed, sender=model)

@@ -1,13 +1,19 @@
 """A council's decision register: every published decision, from the published
-documents (minutes/public.py), never from live rows."""
+documents (minutes/public.py), never from live rows; with its follow-up where the
+council publishes it (minutes/public.py public_followups)."""
 
 import datetime
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from django.urls import reverse
 
 from council.models import Council
-from minutes.public import public_meetings, published_documents
+from minutes.public import (
+    PublicFollowUp,
+    public_followups,
+    public_meetings,
+    published_documents,
+)
 
 
 @dataclass(frozen=True)
@@ -23,9 +29,15 @@ class DecisionEntry:
     label: str
     text: str
     url: str
+    # Only where the council publishes follow-up (empty otherwise).
+    followups: tuple[PublicFollowUp, ...] = ()
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "meeting_date": self.meeting_date.isoformat()}
+        data = {
+            f.name: getattr(self, f.name) for f in fields(self) if f.name != "followups"
+        }
+        data["meeting_date"] = self.meeting_date.isoformat()
+        return data
 
     def matches(self, words: list[str]) -> bool:
         haystack = f"{self.number_label} {self.title} {self.text}".casefold()
@@ -39,6 +51,9 @@ def council_decisions(council: Council) -> list[DecisionEntry]:
         public_meetings().filter(council=council).order_by("-date", "-number")
     )
     documents = published_documents(meetings)
+    followups = public_followups(
+        council, [item for document in documents.values() for item in document.items]
+    )
     entries = []
     for meeting in meetings:
         document = documents.get(meeting.pk)
@@ -68,6 +83,7 @@ def council_decisions(council: Council) -> list[DecisionEntry]:
                             "number": item.number,
                         },
                     ),
+                    followups=followups.get(item.id, ()),
                 )
             )
     return entries

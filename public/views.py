@@ -43,6 +43,7 @@ from minutes.public import (
     get_public_meeting,
     get_summoned_meeting,
     public_agenda,
+    public_followups,
     public_meetings,
     public_minutes,
     published_document,
@@ -344,6 +345,8 @@ def item_detail(
             # The address to cite: the site's own, whatever host this request used
             # (the page is cached for every visitor).
             "site_url": settings.SITE_URL,
+            # Only where the council publishes follow-up (minutes/public.py).
+            "followups": public_followups(council, [item]).get(item.id, ()),
         }
         title = _("Sak %(number)s %(title)s – %(council)s") % {
             "number": item.number_label,
@@ -362,7 +365,9 @@ def item_detail(
         # Highlighted for one search: not worth caching.
         return _respond(request, build())
     scope = council_scope(council_slug)
-    return _cached_page(request, scope, f"item:{year}:{number}", build)
+    # Follow-up shown on the page becomes overdue with the date.
+    key = f"item:{year}:{number}:{timezone.localdate()}"
+    return _cached_page(request, scope, key, build)
 
 
 @require_safe

@@ -5,6 +5,7 @@ import csv
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -22,7 +23,21 @@ CSV_COLUMNS = [
     ("text", "vedtak"),
     ("url", "lenke"),
 ]
+# Where the council publishes follow-up: one column each, several follow-ups of a
+# decision joined by «; ».
+FOLLOWUP_CSV_COLUMNS = [
+    ("status_label", "oppfolging_status"),
+    ("due_date", "oppfolging_frist"),
+    ("responsible", "oppfolging_ansvarlig"),
+]
 MAX_QUERY = 200
+
+
+def _followup_cells(entry: DecisionEntry) -> list[str]:
+    rows = [f.as_dict() for f in entry.followups]
+    return [
+        "; ".join(str(row[key]) for row in rows) for key, _h in FOLLOWUP_CSV_COLUMNS
+    ]
 
 
 def _filtered(
@@ -41,8 +56,11 @@ def _filtered(
 @require_safe
 def decision_register(request: HttpRequest, council_slug: str) -> HttpResponse:
     council = _public_council(council_slug)
+    followup = council.publishes_followup
+    # Whether a follow-up is overdue changes with the date.
+    key = f"decisions:{timezone.localdate()}" if followup else "decisions"
     entries = cached_public(
-        council_scope(council), "decisions", lambda: council_decisions(council)
+        council_scope(council), key, lambda: council_decisions(council)
     )
     year = request.GET.get("ar", "")[:4]
     kind = request.GET.get("type", "")[:60]
@@ -57,14 +75,27 @@ def decision_register(request: HttpRequest, council_slug: str) -> HttpResponse:
         # A byte order mark, so spreadsheet programs read the file as UTF-8.
         response.write("\ufeff")
         writer = csv.writer(response)
-        writer.writerow([header for _key, header in CSV_COLUMNS])
+        headers = [header for _key, header in CSV_COLUMNS]
+        if followup:
+            headers += [header for _key, header in FOLLOWUP_CSV_COLUMNS]
+        writer.writerow(headers)
         for entry in chosen:
             row = entry.as_dict()
             row["url"] = absolute(row["url"])
-            writer.writerow([row[key] for key, _header in CSV_COLUMNS])
+            cells = [row[key] for key, _header in CSV_COLUMNS]
+            writer.writerow(cells + (_followup_cells(entry) if followup else []))
         return response
     if output == "json":
-        data = [{**e.as_dict(), "url": absolute(e.url)} for e in chosen]
+        data = [
+            {
+                **e.as_dict(),
+                "url": absolute(e.url),
+                **(
+                    {"followup": [f.as_dict() for f in e.followups]} if followup else {}
+                ),
+            }
+            for e in chosen
+        ]
         response = JsonResponse(
             {"council": council.name, "count": len(data), "decisions": data},
             json_dumps_params={"ensure_ascii": False},
@@ -87,6 +118,7 @@ def decision_register(request: HttpRequest, council_slug: str) -> HttpResponse:
             "kind": kind,
             "query": query,
             "filters": query_string.urlencode(),
+            "publishes_followup": followup,
         },
         request=request,
     )

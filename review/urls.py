@@ -11,6 +11,12 @@ MEETING = "<slug:council_slug>/mote/<int:year>/<int:number>/"
 
 urlpatterns = [
     path("gjennomsyn/", views.review_index, name="index"),
+    # /gjennomsyn/rad/<council>/oppfolging/: members and secretariat read follow-up
+    path(
+        "gjennomsyn/rad/<slug:council_slug>/oppfolging/",
+        views.council_followups,
+        name="followups",
+    ),
     # /gjennomsyn/<meeting>/: members and secretariat
     path("gjennomsyn/<int:meeting_id>/", views.review_read, name="read"),
     path(

@@ -20,13 +20,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from council.access import readable_councils, served_councils
+from council.access import access_council, readable_councils, served_councils
 from council.models import Council
 from minutes.access import access, access_minutes
 from minutes.diff import version_diff
 from minutes.document import MinutesDocument, minutes_snapshot
 from minutes.models import (
     AgendaItem,
+    FollowUp,
     Minutes,
     MinutesEvent,
     MinutesVersion,
@@ -34,6 +35,7 @@ from minutes.models import (
     ReviewComment,
 )
 from minutes.services import lifecycle
+from minutes.services.followup import followups_by_item
 from minutes.services.review import (
     council_voting_members,
     minutes_approval_progress,
@@ -78,7 +80,11 @@ def review_index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "review/index.html",
-        {"minutes_list": in_review, "manage_list": to_manage},
+        {
+            "minutes_list": in_review,
+            "manage_list": to_manage,
+            "councils": readable_councils(request.user).order_by("name"),
+        },
     )
 
 
@@ -141,8 +147,36 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "can_edit": can_edit,
         "progress": progress,
         "versions": MinutesVersion.objects.filter(minutes=minutes).order_by("number"),
+        "followups": [
+            followup
+            for rows in followups_by_item(
+                FollowUp.objects.filter(item__meeting=meeting)
+            ).values()
+            for followup in rows
+        ],
     }
     return render(request, "review/read.html", context)
+
+
+@login_required
+@require_safe
+def council_followups(request: HttpRequest, council_slug: str) -> HttpResponse:
+    """The follow-up of the council's decisions, for its members and secretariat to
+    read (the secretariat manages it in /arbeid/)."""
+    council, can_edit = access_council(request.user, council_slug)
+    followups = [
+        followup
+        for rows in followups_by_item(
+            FollowUp.objects.filter(council=council).order_by("due_date", "id")
+        ).values()
+        for followup in rows
+    ]
+    followups.sort(key=lambda f: (f.due_date, f.pk))
+    return render(
+        request,
+        "review/followups.html",
+        {"council": council, "followups": followups, "can_edit": can_edit},
+    )
 
 
 @login_required

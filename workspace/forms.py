@@ -13,7 +13,14 @@ from council.access import council_organisations, council_people, council_sector
 from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.exemptions import BASIS_HELP
 from minutes.files import ALLOWED_LABEL, upload_check
-from minutes.models import AgendaItem, Attachment, Attendance, ItemKind, Meeting
+from minutes.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    FollowUpStatus,
+    ItemKind,
+    Meeting,
+)
 
 
 def kind_choices(council: Council) -> list[tuple[str, str]]:
@@ -424,6 +431,7 @@ class CouncilSettingsForm(forms.ModelForm):
             "publish_on_approval",
             "marks_updated_decisions",
             "publishes_proposals",
+            "publishes_followup",
             "members_require_2fa",
         ]
         widgets = {
@@ -473,4 +481,109 @@ class FirstCaseNumberForm(forms.Form):
     year = forms.IntegerField(label=_("År"), min_value=1900, max_value=2200)
     number = forms.IntegerField(
         label=_("Første saksnummer"), min_value=1, max_value=100_000
+    )
+
+
+# Follow-up of decisions -----------------------------------------------------------
+
+
+def responsible_choices(council: Council) -> list:
+    """The council's own organisations and people, as «o:<id>» and «p:<id>»."""
+    organisations = [
+        (f"o:{o.pk}", o.name)
+        for o in council_organisations(council).only("name").order_by("name")
+    ]
+    people = [
+        (
+            f"p:{p.pk}",
+            f"{p.name} ({p.organisation.display_name})" if p.organisation else p.name,
+        )
+        for p in council_people(council)
+    ]
+    return [
+        ("", _("(velg)")),
+        (_("Virksomheter"), organisations),
+        (_("Personer"), people),
+    ]
+
+
+class FollowUpForm(forms.Form):
+    """A follow-up: the task, who is responsible, the due date and the status.
+    With `items`, also which decision it follows up (the council's list page)."""
+
+    item = forms.ModelChoiceField(
+        label=_("Vedtak"), queryset=AgendaItem.objects.none(), required=False
+    )
+    task = forms.CharField(
+        label=_("Oppgave"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Hva vedtaket ber om at blir gjort."),
+    )
+    responsible = forms.ChoiceField(
+        label=_("Ansvarlig"),
+        error_messages={"invalid_choice": _("Velg en ansvarlig fra listen.")},
+    )
+    due_date = forms.DateField(label=_("Frist"), widget=DateInput())
+    status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
+
+    def __init__(self, *args, council: Council, items=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.council = council
+        self.fields["responsible"].choices = responsible_choices(council)
+        if items is None:
+            del self.fields["item"]
+        else:
+            self.fields["item"].queryset = items
+            self.fields["item"].required = True
+            self.fields["item"].label_from_instance = lambda item: (
+                f"{item.number_label} {item.title}"
+            )
+
+    def clean_responsible(self):
+        value = self.cleaned_data["responsible"]
+        kind, _sep, pk = value.partition(":")
+        source = {
+            "o": council_organisations(self.council),
+            "p": council_people(self.council),
+        }.get(kind)
+        found = source.filter(pk=pk).first() if source is not None and pk else None
+        if found is None:
+            raise forms.ValidationError(_("Velg en ansvarlig fra listen."))
+        return found
+
+    def responsible_kwargs(self) -> dict:
+        responsible = self.cleaned_data["responsible"]
+        is_person = isinstance(responsible, Person)
+        return {
+            "responsible_person": responsible if is_person else None,
+            "responsible_organisation": None if is_person else responsible,
+        }
+
+    @staticmethod
+    def initial_for(followup) -> dict:
+        responsible = (
+            f"p:{followup.responsible_person_id}"
+            if followup.responsible_person_id
+            else f"o:{followup.responsible_organisation_id}"
+        )
+        return {
+            "task": followup.task,
+            "responsible": responsible,
+            "due_date": followup.due_date,
+            "status": followup.status,
+        }
+
+
+class FollowUpNoteForm(forms.Form):
+    date = forms.DateField(label=_("Dato"), widget=DateInput())
+    text = forms.CharField(label=_("Merknad"), widget=forms.Textarea(attrs={"rows": 3}))
+    status = forms.ChoiceField(
+        label=_("Ny status"),
+        required=False,
+        choices=[("", _("(uendret)")), *FollowUpStatus.choices],
+    )
+    is_internal = forms.BooleanField(
+        label=_("Intern merknad"),
+        required=False,
+        help_text=_("Vises for rådet, aldri offentlig."),
     )

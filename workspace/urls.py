@@ -5,6 +5,7 @@ from django.urls import path
 
 from workspace.views import (
     council_setup,
+    followup,
     logins,
     meetings,
     minute_taking,
@@ -91,6 +92,7 @@ urlpatterns = [
         register.sector_edit,
         name="sector_edit",
     ),
+    path("rad/<slug:council_slug>/oppfolging/", followup.followups, name="followups"),
     # /arbeid/mote/<id>/
     path("mote/<int:meeting_id>/", meetings.meeting_detail, name="meeting"),
     path("mote/<int:meeting_id>/rediger/", meetings.meeting_edit, name="meeting_edit"),
@@ -127,6 +129,23 @@ urlpatterns = [
     ),
     path(
         "sak/<int:item_id>/innspill/", minute_taking.input_create, name="input_create"
+    ),
+    path(
+        "sak/<int:item_id>/oppfolging/",
+        followup.item_followups,
+        name="item_followups",
+    ),
+    # /arbeid/oppfolging/<id>/: one follow-up of a decision
+    path("oppfolging/<int:followup_id>/", followup.followup_edit, name="followup"),
+    path(
+        "oppfolging/<int:followup_id>/merknad/",
+        followup.followup_note,
+        name="followup_note",
+    ),
+    path(
+        "oppfolging/<int:followup_id>/slett/",
+        followup.followup_delete,
+        name="followup_delete",
     ),
     path("innspill/<int:input_id>/", minute_taking.input_action, name="input_action"),
     path(

@@ -13,6 +13,13 @@ from minutes.models.agenda import (
     input_tree,
     item_kind_label,
 )
+from minutes.models.followup import (
+    OPEN_FOLLOWUP_STATUSES,
+    FollowUp,
+    FollowUpNote,
+    FollowUpReminder,
+    FollowUpStatus,
+)
 from minutes.models.meeting import Attendance, Meeting
 from minutes.models.minutes import Minutes, MinutesVersion
 from minutes.models.records import FullRecordPdf
@@ -25,11 +32,16 @@ from minutes.models.review import (
 
 __all__ = [
     "INPUTS_HEADING",
+    "OPEN_FOLLOWUP_STATUSES",
     "SEARCH_CONFIG",
     "AgendaItem",
     "Attachment",
     "Attendance",
     "Decision",
+    "FollowUp",
+    "FollowUpNote",
+    "FollowUpReminder",
+    "FollowUpStatus",
     "FullRecordPdf",
     "Input",
     "ItemKind",

@@ -275,6 +275,17 @@ def agenda_item_delete(*, item: AgendaItem) -> None:
     """Remove an item from the agenda; numbers close up until the summons is sent."""
     meeting = item.meeting
     with meeting_editable(meeting):
+        if item.followups.exists():
+            # Follow-up outlives a correction; it is removed on purpose, not with
+            # the item.
+            raise ValidationError(
+                _(
+                    "Sak %(number)s har oppfølging. Fjern oppfølgingen før saken "
+                    "slettes."
+                )
+                % {"number": item.number_label},
+                code="item_has_followup",
+            )
         item.delete()
         agenda_renumber(meeting=meeting)
 

@@ -31,6 +31,7 @@ Whatever the rule, MARKER never appears in a response to the public or to counci
 and never in any response of a public page or the API.
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts import invitations
 from accounts.models import Invitation
 from minutes.mail import absence_token, meeting_mails
+from minutes.models import FollowUp
+from minutes.services.followup import followup_create
 from tests.security.conftest import MARKER, FilledWorld
 from tests.world import PERSONAS
 
@@ -145,6 +148,13 @@ RULES = {
     "workspace:save": "secretariat_post",
     "workspace:attachment_download": "secretariat_edit",
     "workspace:attachment_update": "secretariat_post",
+    # Follow-up of decisions; an item of minutes not yet approved shows why it has
+    # none, so the item's page answers for the draft's item too.
+    "workspace:followups": "secretariat_edit",
+    "workspace:item_followups": "secretariat_edit",
+    "workspace:followup": "secretariat_edit",
+    "workspace:followup_note": "secretariat_post",
+    "workspace:followup_delete": "secretariat_post",
     # /api/
     "api:index": "public",
     "api:openapi": "public",
@@ -190,6 +200,7 @@ RULES = {
     "review:publish": "secretariat_post",
     "review:correct": "secretariat_post",
     "review:history": "secretariat_edit",
+    "review:followups": "draft_readers",
     "public:version": "public_unpublished_404",
     "public:version_pdf": "public_unpublished_404",
     # Public pages
@@ -256,6 +267,20 @@ def council_a_invitation(world: FilledWorld) -> Invitation:
     return invitation
 
 
+def council_a_followup(world: FilledWorld) -> FollowUp:
+    """A follow-up of the decision in council A's published minutes."""
+    followup = FollowUp.objects.filter(council=world.council_a).first()
+    if followup is None:
+        followup = followup_create(
+            item=world.published.item,
+            task="Følg opp vedtaket",
+            due_date=datetime.date(2024, 6, 1),
+            responsible_organisation=world.organisation,
+            by=world.secretariat_a,
+        )
+    return followup
+
+
 def param(route: Route, name: str, world: FilledWorld, target) -> object:
     """The value of one URL parameter for the object under test (`target`: the
     published or the unpublished meeting of council A, with its item, input, …)."""
@@ -287,6 +312,7 @@ def param(route: Route, name: str, world: FilledWorld, target) -> object:
             ).pk
         ),
         "comment_id": lambda: world.draft.comment.pk,
+        "followup_id": lambda: council_a_followup(world).pk,
         "membership_id": lambda: world.membership_a.pk,
         "invitation_id": lambda: council_a_invitation(world).pk,
         "user_id": lambda: world.member_a.pk,

@@ -39,6 +39,7 @@ from minutes.models import (
 from minutes.services import agenda
 from minutes.services.agenda import agenda_item_delete, agenda_item_update
 from minutes.services.editing import EditConflict, content_save
+from minutes.services.followup import FOLLOWUP_MINUTES_STATUSES, overdue_followups
 from workspace.forms import (
     AgendaItemAddForm,
     AgendaItemForm,
@@ -67,6 +68,9 @@ def edit_meeting(request: HttpRequest, meeting_id: int) -> Meeting:
 
 
 # Dashboard -------------------------------------------------------------------------
+
+# Overdue follow-ups listed per council on the dashboard (all of them one click on).
+OVERDUE_SHOWN = 5
 
 
 def open_review_comments(council: Council) -> list[tuple[Meeting, int]]:
@@ -128,6 +132,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             .values_list("status")
             .annotate(n=Count("id"))
         )
+        overdue = list(overdue_followups(council, today))
         todo = []
         for meeting in upcoming + unfinished:
             text, url = next_step(meeting, today)
@@ -144,6 +149,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 ],
                 "open_comments": open_review_comments(council),
                 "todo": todo,
+                "overdue_followups": overdue[:OVERDUE_SHOWN],
+                "overdue_count": len(overdue),
             }
         )
     return render(
@@ -234,6 +241,8 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
                 meeting=meeting, item=None
             ),
             "frozen": frozen_message(meeting),
+            "followup_open": getattr(meeting, "minutes", None) is not None
+            and meeting.minutes.status in FOLLOWUP_MINUTES_STATUSES,
         },
     )
 

@@ -19,8 +19,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.models import AgendaItem, Attachment, Attendance, Input, Meeting, Minutes
-from minutes.services import agenda, lifecycle, summons
-from ops import demo_data
+from minutes.services import agenda, followup, lifecycle, summons
+from ops import demo_data, demo_data_followup
 
 NO_MAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 AT_ONCE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -144,6 +144,46 @@ class DemoLoader:
                 deadline=timezone.localdate()
                 + datetime.timedelta(days=data["review_days"]),
             )
+        self.create_followups(council, secretariat_user)
+
+    def create_followups(self, council: Council, secretariat_user) -> None:
+        """The follow-up of 6/2022's decisions, written by the secretariat."""
+        council.publishes_followup = demo_data_followup.PUBLISHES_FOLLOWUP
+        council.save(update_fields=["publishes_followup", "updated_at"])
+        today = timezone.localdate()
+
+        def day(data: dict, days_after_today: int) -> datetime.date:
+            if "date" in data:
+                return datetime.date.fromisoformat(data["date"])
+            return today + datetime.timedelta(days=days_after_today)
+
+        for data in demo_data_followup.FOLLOWUPS:
+            number, year = data["item"].split("/")
+            item = AgendaItem.objects.get(
+                council=council, year=2000 + int(year), number=int(number)
+            )
+            entry = followup.followup_create(
+                item=item,
+                task=data["task"],
+                due_date=day(
+                    {"date": data["due_date"]} if "due_date" in data else {},
+                    data.get("due_in_days", 0),
+                ),
+                responsible_organisation=self.organisations.get(
+                    data.get("organisation", "")
+                ),
+                responsible_person=self.people.get(data.get("person", "")),
+                by=secretariat_user,
+            )
+            for note in data["notes"]:
+                followup.followup_note_add(
+                    followup=entry,
+                    text=note["text"],
+                    date=day(note, -note.get("days_ago", 0)),
+                    status=note.get("status", ""),
+                    is_internal=note.get("internal", False),
+                    by=secretariat_user,
+                )
 
     def create_organisations(self) -> None:
         for name, label in demo_data.SECTORS:
