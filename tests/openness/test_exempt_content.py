@@ -171,3 +171,36 @@ def test_the_summoned_meeting_1_2023_shows_its_agenda(demo, client):  # noqa: F8
     page = client.get(meeting.get_absolute_url())
     assert page.status_code == 200
     assert "Saksliste" in page.content.decode()
+
+
+def test_follow_up_of_an_exempt_decision_stays_private(
+    world, client, settings, tmp_path
+):
+    """The follow-up's task restates the decision: where the decision is exempt, the
+    public sees neither, even when the council publishes its follow-up."""
+    from tests.factories import make_meeting, publish
+    from tests.followups import add_followup, decided_item
+
+    settings.MEDIA_ROOT = tmp_path
+    council = world.council_a
+    council.publishes_followup = True
+    council.save()
+    meeting = make_meeting(council=council)
+    item = decided_item(
+        meeting, "Anskaffelse", "Rådet godkjenner forhandlingsmandatet."
+    )
+    item.decision.exemption_basis = "offl. § 23 første ledd"
+    item.decision.save()
+    publish(meeting)
+    add_followup(
+        AgendaItem.objects.get(pk=item.pk),
+        responsible=world.membership_a.organisation,
+        due_date=meeting.date,
+        task="Forhandle videre om mandatet",
+    )
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "Unntatt offentlighet, jf. offl. § 23 første ledd" in page
+    register = client.get(reverse("public:decisions", args=[council.slug])).content
+    for text in (page, register.decode()):
+        assert "forhandlingsmandatet" not in text
+        assert "Forhandle videre om mandatet" not in text
