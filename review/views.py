@@ -236,6 +236,9 @@ def review_dashboard(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "progress": progress,
         "changed_since": changed_since,
         "approving_items": approving_items,
+        "undecided_items": lifecycle.minutes_undecided_items(meeting=meeting)
+        if minutes.status in APPROVABLE_STATUSES
+        else [],
         "can_send": minutes.status in APPROVABLE_STATUSES,
         "can_approve_at_meeting": minutes.status in APPROVABLE_STATUSES
         and council.approval_rule == Council.ApprovalRule.NEXT_MEETING,

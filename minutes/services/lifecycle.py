@@ -25,6 +25,7 @@ from minutes.errors import MinutesStateError
 from minutes.models import (
     AgendaItem,
     Input,
+    ItemKind,
     Minutes,
     MinutesEvent,
     MinutesVersion,
@@ -47,6 +48,58 @@ from minutes.services.versions import (
     version_create,
 )
 from minutes.status import statuses_leading_to
+
+# Item types whose purpose is a decision: such an item needs one before the minutes
+# are approved, even when nothing was proposed.
+DECIDED_KINDS = frozenset(
+    {
+        ItemKind.APPROVAL,
+        ItemKind.DECISION,
+        ItemKind.RECOMMENDATION,
+        ItemKind.CONSULTATION,
+    }
+)
+
+
+def minutes_undecided_items(*, meeting) -> list[AgendaItem]:
+    """The items that need a decision and have none, in agenda order.
+
+    An item needs a decision when one was proposed for it, or when its type is one
+    a council decides (DECIDED_KINDS). A blank decision is none.
+    """
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("decision")
+        .order_by("order", "number")
+    )
+    undecided = []
+    for item in items:
+        decision = getattr(item, "decision", None)
+        proposed = decision.proposed_text if decision else ""
+        final = decision.final_text if decision else ""
+        needed = bool(proposed.strip()) or item.kind in DECIDED_KINDS
+        if needed and not final.strip():
+            undecided.append(item)
+    return undecided
+
+
+def require_decisions(*, meeting) -> None:
+    """Refuse approval while an item that needs a decision has none, naming them."""
+    undecided = minutes_undecided_items(meeting=meeting)
+    if undecided:
+        names = "; ".join(
+            _("sak %(number)s %(title)s")
+            % {"number": item.number_label, "title": item.title}
+            for item in undecided
+        )
+        raise MinutesStateError(
+            _(
+                "Referatet kan ikke godkjennes før vedtaket er ført i: %(items)s. "
+                "Skriv vedtaket, eller velg «Vedtatt som foreslått»."
+            )
+            % {"items": names},
+            code="undecided_items",
+        )
 
 
 def minutes_send_for_review(
@@ -257,6 +310,9 @@ def _approve_if_rule_met(
         minutes=minutes, version=version
     ):
         return None
+    if minutes_undecided_items(meeting=minutes.meeting):
+        # The members' answers stand; the secretariat is told when it approves.
+        return None
     return _minutes_approve(
         minutes, version=version, method=Minutes.ApprovalMethod.ONLINE, by=by
     )
@@ -408,7 +464,13 @@ def _minutes_approve(
 
     A correction is published as soon as it is approved: the earlier version was
     public, and approval must not take the minutes off the public site.
+
+    Every item that needs a decision must have one (require_decisions), except in
+    minutes approved elsewhere and recorded afterwards (IMPORTED): those reproduce
+    what was approved then, and a missing decision cannot be made up now.
     """
+    if method != Minutes.ApprovalMethod.IMPORTED:
+        require_decisions(meeting=minutes.meeting)
     was_correcting = minutes.status == Minutes.Status.CORRECTING
     now = at or timezone.now()
     if was_correcting and minutes.pdf_file:

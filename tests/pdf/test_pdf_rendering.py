@@ -131,6 +131,7 @@ def test_approving_minutes_at_the_next_meeting_stores_the_pdf_once(council, medi
     from minutes.services import lifecycle
 
     first = make_meeting(council, datetime.date(2022, 2, 1))
+    factories.decide_all(first)
     second = make_meeting(council, datetime.date(2022, 3, 1))
     item = second.items.get(approves_minutes_of=first)
     minutes = Minutes.objects.get(meeting=first)

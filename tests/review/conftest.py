@@ -22,7 +22,12 @@ from minutes.models import (
     Minutes,
 )
 from minutes.services import agenda, lifecycle
-from tests.factories import OrganisationFactory, PersonFactory, make_meeting
+from tests.factories import (
+    OrganisationFactory,
+    PersonFactory,
+    decide_all,
+    make_meeting,
+)
 from tests.world import World, add_member
 
 
@@ -44,7 +49,8 @@ class Cast:
 def build_cast(
     world: World, approval_rule: str, *, publish_on_approval: bool = True
 ) -> Cast:
-    """Council A with the approval rule, three more members and a minuted meeting."""
+    """Council A with the approval rule, three more members and a minuted meeting,
+    its decisions recorded."""
     council = world.council_a
     council.approval_rule = approval_rule
     council.publish_on_approval = publish_on_approval
@@ -80,6 +86,8 @@ def build_cast(
         role=Attendance.Role.GUEST,
         person=PersonFactory(name="Gjest Gjestesen", organisation=organisation),
     )
+    # Minuted: each item's decision is recorded, as approval requires.
+    decide_all(meeting)
     return Cast(
         council=council,
         alice=world.secretariat_a,
