@@ -91,6 +91,18 @@ def decide_all(meeting) -> None:
             decision.save()
 
 
+def approving_item(meeting, date: datetime.date):
+    """A later meeting of the council on `date`, its item that approves `meeting`'s
+    minutes decided as proposed: what «Registrer godkjenning» needs."""
+    later = make_meeting(council=meeting.council, date=date)
+    item = later.items.select_related("decision").get(approves_minutes_of=meeting)
+    editing.decision_adopt_as_proposed(
+        decision=item.decision, revision=item.decision.revision
+    )
+    item.refresh_from_db()
+    return item
+
+
 # The smallest file every PDF check accepts as a PDF.
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

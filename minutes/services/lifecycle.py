@@ -24,8 +24,10 @@ from minutes.document import minutes_snapshot
 from minutes.errors import MinutesStateError
 from minutes.models import (
     AgendaItem,
+    Decision,
     Input,
     ItemKind,
+    Meeting,
     Minutes,
     MinutesEvent,
     MinutesVersion,
@@ -278,6 +280,14 @@ def minutes_member_decide(*, minutes: Minutes, by, decision: str) -> ReviewAppro
     with transaction.atomic():
         minutes = minutes_lock(minutes)
         council = minutes.meeting.council
+        if council.approval_rule == Council.ApprovalRule.NEXT_MEETING:
+            raise MinutesStateError(
+                _(
+                    "Referatet godkjennes i neste møte, ikke av medlemmene hver for "
+                    "seg. Kommenter gjerne utkastet."
+                ),
+                code="approved_at_meeting",
+            )
         version = open_review(minutes)
         person = _voting_person(by, council)
         if decision not in ReviewApproval.Decision.values:
@@ -389,6 +399,8 @@ def minutes_approve_at_meeting(
                 % {"council": council.name},
                 code="wrong_rule",
             )
+        _require_approving_item(minutes.meeting, item)
+        require_decisions(meeting=minutes.meeting)
         version = minutes_open_version(minutes)
         snapshot = minutes_snapshot(meeting=minutes.meeting)
         if version is None or version.content != snapshot:
@@ -399,9 +411,72 @@ def minutes_approve_at_meeting(
             method=Minutes.ApprovalMethod.MEETING,
             by=by,
             item=item,
+            at=_meeting_moment(item.meeting),
         )
     _notify_approved(minutes, published=published)
     return minutes
+
+
+def _require_approving_item(approved: Meeting, item: AgendaItem) -> None:
+    """The item that approves `approved`'s minutes belongs to a later meeting of the
+    same council, one already held, and its decision is recorded."""
+    approving = Meeting.objects.get(pk=item.meeting_id)
+    if approving.council_id != approved.council_id:
+        raise MinutesStateError(
+            _(
+                "Sak %(item)s hører til et møte i et annet råd og kan ikke godkjenne "
+                "dette referatet."
+            )
+            % {"item": item.number_label},
+            code="other_council",
+        )
+    if (approving.date, approving.number) <= (approved.date, approved.number):
+        raise MinutesStateError(
+            _(
+                "Referatet må godkjennes i et senere møte enn %(approved)s "
+                "(%(approved_date)s). Sak %(item)s hører til %(approving)s "
+                "(%(approving_date)s)."
+            )
+            % {
+                "approved": approved.title,
+                "approved_date": date_format(approved.date, "j. F Y"),
+                "item": item.number_label,
+                "approving": approving.title,
+                "approving_date": date_format(approving.date, "j. F Y"),
+            },
+            code="not_later",
+        )
+    if approving.date > timezone.localdate():
+        raise MinutesStateError(
+            _(
+                "%(meeting)s er ikke holdt ennå (%(date)s). Registrer godkjenningen "
+                "etter møtet."
+            )
+            % {
+                "meeting": approving.title,
+                "date": date_format(approving.date, "j. F Y"),
+            },
+            code="not_held",
+        )
+    decision = Decision.objects.filter(item_id=item.pk).first()
+    if decision is None or not decision.final_text.strip():
+        raise MinutesStateError(
+            _(
+                "Sak %(item)s i %(meeting)s har ikke noe vedtak ennå. Før inn vedtaket "
+                "om godkjenning i saken først."
+            )
+            % {"item": item.number_label, "meeting": approving.title},
+            code="no_approving_decision",
+        )
+
+
+def _meeting_moment(meeting: Meeting) -> datetime.datetime:
+    """When a meeting approved something: its day, at its start (noon if unknown),
+    never later than now."""
+    moment = timezone.make_aware(
+        datetime.datetime.combine(meeting.date, meeting.start_time or datetime.time(12))
+    )
+    return min(moment, timezone.now())
 
 
 def minutes_publish(*, minutes: Minutes, by=None) -> Minutes:

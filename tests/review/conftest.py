@@ -25,6 +25,7 @@ from minutes.services import agenda, lifecycle
 from tests.factories import (
     OrganisationFactory,
     PersonFactory,
+    approving_item,
     decide_all,
     make_meeting,
 )
@@ -148,8 +149,8 @@ def frozen(next_meeting_cast):
     """Testrådet's minutes of 1 March 2024, approved in the next meeting and
     published."""
     cast = next_meeting_cast
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=cast.meeting)
+    item = approving_item(cast.meeting, datetime.date(2024, 5, 1))
+    later = item.meeting
     Attachment.objects.create(
         meeting=cast.meeting, title="Strategi.pdf", file="vedlegg/strategi.pdf"
     )

@@ -16,7 +16,7 @@ from council.models import Council
 from minutes.errors import MinutesStateError
 from minutes.models import Minutes, ReviewApproval
 from minutes.services import agenda, lifecycle
-from tests.factories import decide_all, make_meeting
+from tests.factories import approving_item, decide_all
 from tests.review.conftest import refresh, send
 
 
@@ -30,8 +30,7 @@ def _undecided_item(cast):
 
 
 def _approving_item(cast):
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    return later.items.get(approves_minutes_of=cast.meeting)
+    return approving_item(cast.meeting, datetime.date(2024, 5, 1))
 
 
 def test_approval_at_meeting_is_refused_naming_the_undecided_items(
