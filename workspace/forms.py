@@ -246,7 +246,15 @@ class MembershipForm(forms.ModelForm):
 
     class Meta:
         model = Membership
-        fields = ["person", "organisation", "role", "start_date", "end_date", "order"]
+        fields = [
+            "person",
+            "organisation",
+            "role",
+            "party",
+            "start_date",
+            "end_date",
+            "order",
+        ]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     def __init__(self, *args, council: Council, **kwargs):

@@ -190,7 +190,13 @@ def test_the_pdfa_carries_the_minutes_as_json(demo):
         "name": "Erik Hansen",
         "organisation": "Helse Vest RHF",
         "partial_note": "",
+        "function": "",
+        "party": "",
+        "status": "present",
     }
+    assert data["attendance_count_line"] == (
+        "18 til stede. 3 medlemmer ikke til stede. 2 stedfortredere møtte."
+    )
     assert data["status"] == "approved" or data["status"] == "published"
     assert data["approval"]["text"].startswith("Referatet ble godkjent")
     assert "email" not in json.dumps(data)
