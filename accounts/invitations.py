@@ -372,7 +372,7 @@ def invitation_accept(
     ValidationError (by field) or InvitationInvalid.
     """
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("council", "person")
         .get(pk=invitation.pk)
     )

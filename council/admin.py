@@ -7,7 +7,15 @@ class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["person", "organisation"]
-    fields = ["person", "organisation", "role", "start_date", "end_date", "order"]
+    fields = [
+        "person",
+        "organisation",
+        "role",
+        "party",
+        "start_date",
+        "end_date",
+        "order",
+    ]
 
 
 @admin.register(Council)
@@ -49,6 +57,7 @@ class MembershipAdmin(admin.ModelAdmin):
         "organisation",
         "council",
         "role",
+        "party",
         "start_date",
         "end_date",
     ]

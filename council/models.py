@@ -298,6 +298,15 @@ class Membership(models.Model):
     role = models.CharField(
         _("rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER
     )
+    party = models.CharField(
+        _("parti eller liste"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "For råd der medlemmene er valgt for et parti, f.eks. «Ap». Skrives i "
+            "oppmøtelisten i stedet for virksomheten."
+        ),
+    )
     start_date = models.DateField(_("fra"), null=True, blank=True)
     end_date = models.DateField(_("til"), null=True, blank=True)
     order = models.PositiveIntegerField(_("rekkefølge"), default=0)

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from minutes.document import (
-    Attendee,
     InputEntry,
     Item,
     MinutesDocument,
@@ -165,12 +164,6 @@ def _item_fields(item: Item) -> list[tuple[str, str]]:
 
 def _meeting_text(document: MinutesDocument) -> list[tuple[str, str]]:
     meeting = document.meeting
-
-    def people(rows: tuple[Attendee, ...]) -> str:
-        return "\n".join(
-            f"{p.name} ({p.organisation})" if p.organisation else p.name for p in rows
-        )
-
     facts = [
         f"{_('Dato')}: {meeting.date.isoformat()}",
         f"{_('Tid')}: {_clock(meeting.start_time)}–{_clock(meeting.end_time)}",
@@ -178,16 +171,18 @@ def _meeting_text(document: MinutesDocument) -> list[tuple[str, str]]:
         f"{_('Møteleder')}: {meeting.chair}",
         f"{_('Referent')}: {meeting.minute_taker}",
     ]
+    # The attendance as printed, heading by heading: a member moved from «Meldt
+    # forfall» to «Ikke møtt», a function or a time shows as changed words.
+    attendance = [
+        f"{heading}: {line}"
+        for heading, lines in document.attendance_rows()
+        for line in lines
+    ]
+    if document.attendance_count_line:
+        attendance.append(document.attendance_count_line)
     return [
         (_("Om møtet"), "\n".join(facts)),
-        (_("Til stede"), people(document.members_present)),
-        (_("Ikke til stede"), people(document.members_absent)),
-        (
-            _("Stedfortreder"),
-            "\n".join(f"{s.substitute} – {s.member}" for s in document.substitutes),
-        ),
-        (_("Sekretariat"), people(document.secretariat)),
-        (_("I tillegg møtte"), people(document.guests + document.officials)),
+        (_("Oppmøte"), "\n".join(attendance)),
     ]
 
 

@@ -23,7 +23,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from council.models import Membership
 from minutes.exemptions import exempt_text, neutral_title
 from minutes.models import (
     AgendaItem,
@@ -49,17 +51,27 @@ def _time(value: str | None) -> datetime.time | None:
 
 @dataclass(frozen=True)
 class Attendee:
-    """One line of the attendance list: «Lilly Ann Elvestad (FFO) – fra kl. 12»."""
+    """One line of the attendance list: «Lilly Ann Elvestad (FFO) – fra kl. 12»,
+    «Line Leder (Ap), leder»."""
 
     name: str
     organisation: str = ""
     partial_note: str = ""
+    # The member's function where it is more than «medlem» («leder», «nestleder»,
+    # «varamedlem», «observatør»), the party they sit for, and their attendance
+    # status (Attendance.Status). Versions stored before these existed lack them.
+    function: str = ""
+    party: str = ""
+    status: str = ""
 
     @property
     def line(self) -> str:
         line = self.name
-        if self.organisation:
-            line += f" ({self.organisation})"
+        represents = self.party or self.organisation
+        if represents:
+            line += f" ({represents})"
+        if self.function:
+            line += f", {self.function}"
         if self.partial_note:
             line += f" – {self.partial_note}"
         return line
@@ -67,11 +79,31 @@ class Attendee:
 
 @dataclass(frozen=True)
 class Substitution:
-    """«Kari Nordmann for Ola Nordmann (KS)»: a substitute for an absent member."""
+    """«Kari Nordmann for Ola Nordmann (KS)»: someone stood in for an absent member;
+    «Vera Vara møtte for Cato Fri (H)» when that someone is the council's deputy."""
 
     substitute: str
     member: str
     organisation: str = ""
+    # The absent member's party, and whether the substitute is one of the council's
+    # deputies (varamedlem). Versions stored before these existed lack them.
+    party: str = ""
+    is_deputy: bool = False
+
+    @property
+    def line(self) -> str:
+        names = {"substitute": self.substitute, "member": self.member}
+        if self.is_deputy:
+            line = _("%(substitute)s møtte for %(member)s") % names
+        else:
+            line = _("%(substitute)s for %(member)s") % names
+        represents = self.party or self.organisation
+        return f"{line} ({represents})" if represents else line
+
+
+# Attendance statuses (Attendance.Status) as the document keeps them.
+PRESENT, LEFT = "present", "left"
+NOTIFIED_ABSENCE, NO_SHOW, ABSENT = "notified_absence", "no_show", "absent"
 
 
 @dataclass(frozen=True)
@@ -226,6 +258,116 @@ class MinutesDocument:
 
     # Reading ---------------------------------------------------------------------
 
+    def attendance_rows(self) -> list[tuple[str, list[str]]]:
+        """The members table as the minutes print it: (heading, lines), in order.
+
+        Each status under its own heading: present, left during the meeting,
+        meldt forfall, ikke møtt, and «Ikke til stede» for an absence recorded
+        without saying which (and every absence in versions stored before the
+        statuses were kept apart); then deputies called in, other substitutes,
+        guests, officials and the secretariat.
+        """
+
+        def lines(people) -> list[str]:
+            return [person.line for person in people]
+
+        def having(people, *statuses) -> list[str]:
+            return lines(p for p in people if p.status in statuses)
+
+        present, absent = self.members_present, self.members_absent
+        rows = [
+            (_("Til stede"), having(present, PRESENT, "")),
+            (_("Forlot møtet"), having(present, LEFT)),
+            (_("Meldt forfall"), having(absent, NOTIFIED_ABSENCE)),
+            (_("Ikke møtt"), having(absent, NO_SHOW)),
+            (_("Ikke til stede"), having(absent, ABSENT, "")),
+            (
+                _("Varamedlemmer"),
+                [s.line for s in self.substitutes if s.is_deputy],
+            ),
+            (
+                _("Stedfortreder"),
+                [s.line for s in self.substitutes if not s.is_deputy],
+            ),
+            (_("I tillegg møtte"), lines(self.guests)),
+            (_("Fra administrasjonen"), lines(self.officials)),
+            (
+                self.council.secretariat_organisation or _("Sekretariat"),
+                [
+                    a.name + (f" – {a.partial_note}" if a.partial_note else "")
+                    for a in self.secretariat
+                ],
+            ),
+        ]
+        # «Til stede» always shows, as in the council's own minutes.
+        return [row for index, row in enumerate(rows) if index == 0 or row[1]]
+
+    @property
+    def attendance_count(self) -> dict[str, int]:
+        """How many members attended and how many did not, and why; substitutes
+        count among those present."""
+        absent = [a.status or ABSENT for a in self.members_absent]
+        deputies = sum(1 for s in self.substitutes if s.is_deputy)
+        return {
+            "present": len(self.members_present) + len(self.substitutes),
+            "left": sum(1 for a in self.members_present if a.status == LEFT),
+            "notified_absence": absent.count(NOTIFIED_ABSENCE),
+            "no_show": absent.count(NO_SHOW),
+            "absent": absent.count(ABSENT),
+            "deputies": deputies,
+            "substitutes": len(self.substitutes) - deputies,
+        }
+
+    @property
+    def attendance_count_line(self) -> str:
+        """«7 til stede. Ett forfall. Ett varamedlem møtte.», from the lists;
+        empty when no member is recorded."""
+        if not (self.members_present or self.members_absent):
+            return ""
+        count = self.attendance_count
+        phrases = [
+            ("present", lambda n: ngettext("%(n)s til stede.", "%(n)s til stede.", n)),
+            (
+                "notified_absence",
+                lambda n: ngettext("Ett forfall.", "%(n)s forfall.", n),
+            ),
+            (
+                "no_show",
+                lambda n: ngettext(
+                    "Ett medlem møtte ikke.", "%(n)s medlemmer møtte ikke.", n
+                ),
+            ),
+            (
+                "absent",
+                lambda n: ngettext(
+                    "Ett medlem ikke til stede.", "%(n)s medlemmer ikke til stede.", n
+                ),
+            ),
+            (
+                "left",
+                lambda n: ngettext(
+                    "Ett medlem forlot møtet.", "%(n)s medlemmer forlot møtet.", n
+                ),
+            ),
+            (
+                "deputies",
+                lambda n: ngettext(
+                    "Ett varamedlem møtte.", "%(n)s varamedlemmer møtte.", n
+                ),
+            ),
+            (
+                "substitutes",
+                lambda n: ngettext(
+                    "Én stedfortreder møtte.", "%(n)s stedfortredere møtte.", n
+                ),
+            ),
+        ]
+        return " ".join(
+            phrase(count[key]) % {"n": count[key]}
+            for key, phrase in phrases
+            if count[key] or key == "present"
+        )
+
     def item(self, number: int) -> Item | None:
         return next((item for item in self.items if item.number == number), None)
 
@@ -273,7 +415,8 @@ class MinutesDocument:
         """The minutes as they stand in the database: a draft, or frozen minutes.
 
         Four queries, however large the meeting: attendance, attachments, items with
-        decisions, and inputs (and the approving item, once approved). Without
+        decisions, and inputs (and the approving item, once approved; the deputies
+        among the substitutes, when someone stood in). Without
         `with_state` the status, version and approval stay empty: a stored version's
         state lives on its own row.
         """
@@ -308,6 +451,32 @@ class MinutesDocument:
         if not with_state:
             minutes = None
         members = [a for a in attendances if a.role == Attendance.Role.MEMBER]
+        substitute_ids = {a.substitute_id for a in members if a.substitute_id}
+        # A deputy is listed only when called in, and then once: as the substitute
+        # of the member they stood in for.
+        members = [
+            a
+            for a in members
+            if a.person_id not in substitute_ids
+            and (
+                a.is_present
+                or a.membership is None
+                or a.membership.role != Membership.Role.DEPUTY
+            )
+        ]
+        deputy_ids = (
+            set(
+                Membership.objects.active_on(meeting.date)
+                .filter(
+                    council_id=meeting.council_id,
+                    role=Membership.Role.DEPUTY,
+                    person_id__in=substitute_ids,
+                )
+                .values_list("person_id", flat=True)
+            )
+            if substitute_ids
+            else set()
+        )
 
         def by_role(role: str) -> tuple[Attendee, ...]:
             return tuple(_attendee(a) for a in attendances if a.role == role)
@@ -341,6 +510,8 @@ class MinutesDocument:
                     substitute=a.substitute.name,
                     member=a.person.name,
                     organisation=_organisation_name(a),
+                    party=a.membership.party if a.membership else "",
+                    is_deputy=a.substitute_id in deputy_ids,
                 )
                 for a in members
                 if a.substitute_id
@@ -400,6 +571,9 @@ class MinutesDocument:
         if self.approval:
             data["approval"]["text"] = self.approval.line
         data["status"] = str(self.status) or None
+        # Derived from the lists, for readers of the JSON; read back from them.
+        data["attendance_count"] = self.attendance_count
+        data["attendance_count_line"] = self.attendance_count_line
         return {"format": SNAPSHOT_FORMAT, **data}
 
 
@@ -481,10 +655,17 @@ def _organisation_name(attendance: Attendance) -> str:
 
 
 def _attendee(attendance: Attendance) -> Attendee:
+    membership = attendance.membership if attendance.membership_id else None
+    function = ""
+    if membership is not None and membership.role != Membership.Role.MEMBER:
+        function = str(Membership.Role(membership.role).label).lower()
     return Attendee(
         name=attendance.person.name,
         organisation=_organisation_name(attendance),
         partial_note=str(attendance.partial_note),
+        function=function,
+        party=membership.party if membership else "",
+        status=attendance.status if attendance.role == Attendance.Role.MEMBER else "",
     )
 
 

@@ -37,7 +37,7 @@ from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
-from minutes.document import Attendee, MinutesDocument
+from minutes.document import MinutesDocument
 from minutes.models import FullRecordPdf, Meeting, Minutes
 
 # The minutes are written in Norwegian, so the printed labels are too, whatever the
@@ -235,37 +235,11 @@ def _two_columns(lines: list[str]) -> list[list[str]]:
 
 
 def people_rows(document: MinutesDocument) -> list[tuple[str, list[list[str]]]]:
-    """The members table: (row heading, the names in two columns), in the
-    reference's order: present, not present, substitutes, others, secretariat."""
-
-    def lines(people: tuple[Attendee, ...]) -> list[str]:
-        return [person.line for person in people]
-
-    rows = [(_("Til stede"), lines(document.members_present))]
-    if document.members_absent:
-        rows.append((_("Ikke til stede"), lines(document.members_absent)))
-    if document.substitutes:
-        substitutes = []
-        for s in document.substitutes:
-            line = _("%(substitute)s for %(member)s") % {
-                "substitute": s.substitute,
-                "member": s.member,
-            }
-            substitutes.append(f"{line} ({s.organisation})" if s.organisation else line)
-        rows.append((_("Stedfortreder"), substitutes))
-    if document.guests:
-        rows.append((_("I tillegg møtte"), lines(document.guests)))
-    if document.officials:
-        rows.append((_("Fra administrasjonen"), lines(document.officials)))
-    if document.secretariat:
-        secretariat = [
-            a.name + (f" – {a.partial_note}" if a.partial_note else "")
-            for a in document.secretariat
-        ]
-        rows.append(
-            (document.council.secretariat_organisation or _("Sekretariat"), secretariat)
-        )
-    return [(heading, _two_columns(names)) for heading, names in rows]
+    """The members table (MinutesDocument.attendance_rows), the names in two
+    columns."""
+    return [
+        (heading, _two_columns(names)) for heading, names in document.attendance_rows()
+    ]
 
 
 def _document_context(document: MinutesDocument, *, draft: bool) -> dict[str, Any]:

@@ -120,7 +120,11 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
     my_answer = None
     can_decide = False
     progress = None
-    if open_version is not None:
+    # Under «Vedtak i neste møte» a meeting approves: members comment, nobody votes.
+    approved_at_meeting = (
+        meeting.council.approval_rule == Council.ApprovalRule.NEXT_MEETING
+    )
+    if open_version is not None and not approved_at_meeting:
         person = (
             council_voting_members(council=meeting.council)
             .filter(user=request.user)
@@ -144,6 +148,8 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "comment_count": len(comments),
         "my_answer": my_answer,
         "can_decide": can_decide,
+        "approved_at_meeting": approved_at_meeting
+        and minutes.status in APPROVABLE_STATUSES,
         "can_edit": can_edit,
         "progress": progress,
         "versions": MinutesVersion.objects.filter(minutes=minutes).order_by("number"),
@@ -245,11 +251,17 @@ def review_dashboard(request: HttpRequest, meeting_id: int) -> HttpResponse:
         for key in sorted(groups, key=lambda k: -1 if k is None else order.get(k, 1e9)):
             label = _("Hele referatet") if key is None else titles.get(key, "")
             comment_groups.append({"label": label, "comments": groups[key]})
-        voters = list(council_voting_members(council=council).order_by("name"))
-        given = {a.person_id: a for a in ReviewApproval.objects.filter(version=latest)}
-        answers = [(person, given.get(person.pk)) for person in voters]
-        if open_version is not None:
-            progress = minutes_approval_progress(minutes=minutes, version=open_version)
+        # Under «Vedtak i neste møte» members answer nothing: a meeting approves.
+        if council.approval_rule != Council.ApprovalRule.NEXT_MEETING:
+            voters = list(council_voting_members(council=council).order_by("name"))
+            given = {
+                a.person_id: a for a in ReviewApproval.objects.filter(version=latest)
+            }
+            answers = [(person, given.get(person.pk)) for person in voters]
+            if open_version is not None:
+                progress = minutes_approval_progress(
+                    minutes=minutes, version=open_version
+                )
     changed_since = bool(
         latest
         and minutes.status in APPROVABLE_STATUSES
@@ -270,6 +282,9 @@ def review_dashboard(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "progress": progress,
         "changed_since": changed_since,
         "approving_items": approving_items,
+        "undecided_items": lifecycle.minutes_undecided_items(meeting=meeting)
+        if minutes.status in APPROVABLE_STATUSES
+        else [],
         "can_send": minutes.status in APPROVABLE_STATUSES,
         "can_approve_at_meeting": minutes.status in APPROVABLE_STATUSES
         and council.approval_rule == Council.ApprovalRule.NEXT_MEETING,

@@ -6,7 +6,8 @@ import factory
 from django.contrib.auth import get_user_model
 
 from council.models import Council, Membership, Organisation, Person, Sector
-from minutes.services import agenda, lifecycle
+from minutes.models import AgendaItem
+from minutes.services import agenda, editing, lifecycle
 
 # Every user the factories make logs in with this password.
 PASSWORD = "correct horse battery"
@@ -70,6 +71,36 @@ def make_meeting(council=None, date=datetime.date(2024, 3, 1), **kwargs):
     return agenda.meeting_create(
         council=council or CouncilFactory(), date=date, **kwargs
     )
+
+
+def decide_all(meeting) -> None:
+    """Record the meeting's decisions, as a secretariat does before approval: every
+    item that needs a decision and has none is «Vedtatt som foreslått», or gets a
+    plain decision where nothing was proposed."""
+    items = AgendaItem.objects.filter(meeting=meeting).select_related("decision")
+    for item in items:
+        decision = item.decision
+        if decision.final_text.strip():
+            continue
+        if decision.proposed_text.strip():
+            editing.decision_adopt_as_proposed(
+                decision=decision, revision=decision.revision
+            )
+        elif item.kind in lifecycle.DECIDED_KINDS:
+            decision.final_text = f"{meeting.council.name} vedtok saken."
+            decision.save()
+
+
+def approving_item(meeting, date: datetime.date):
+    """A later meeting of the council on `date`, its item that approves `meeting`'s
+    minutes decided as proposed: what «Registrer godkjenning» needs."""
+    later = make_meeting(council=meeting.council, date=date)
+    item = later.items.select_related("decision").get(approves_minutes_of=meeting)
+    editing.decision_adopt_as_proposed(
+        decision=item.decision, revision=item.decision.revision
+    )
+    item.refresh_from_db()
+    return item
 
 
 # The smallest file every PDF check accepts as a PDF.

@@ -482,3 +482,22 @@ def test_the_demo_secretariat_gets_no_admin_page_and_the_operator_does(demo, cli
     client.logout()
     assert client.login(username="admin", password="demo-admin")
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_the_approvals_are_dated_the_approving_meetings_day(demo, client):
+    m5, m6 = meeting(2022, 5), meeting(2022, 6)
+    assert timezone.localtime(m5.minutes.approved_at).date() == datetime.date(
+        2022, 12, 2
+    )
+    assert timezone.localtime(m6.minutes.approved_at).date() == datetime.date(
+        2023, 3, 9
+    )
+    page = html.unescape(client.get(m6.get_absolute_url()).content.decode())
+    assert "Godkjent 9. mars 2023 i sak 2/23 (møte 1/2023)." in page
+    page = html.unescape(client.get(m5.get_absolute_url()).content.decode())
+    assert "Godkjent 2. desember 2022 i sak 39/22 (møte 6/2022)." in page
+    with m6.minutes.pdf_file.open("rb") as stored:
+        text = " ".join(
+            page.extract_text() for page in pypdf.PdfReader(stored).pages[:1]
+        )
+    assert "godkjent 9. mars 2023 i sak 2/23" in " ".join(text.split())

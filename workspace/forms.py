@@ -291,7 +291,7 @@ class MembershipForm(forms.ModelForm):
 
     class Meta:
         model = Membership
-        fields = ["person", "role", "start_date", "end_date", "order"]
+        fields = ["person", "role", "party", "start_date", "end_date", "order"]
         widgets = {"start_date": DateInput(), "end_date": DateInput()}
 
     field_order = [

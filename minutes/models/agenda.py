@@ -222,6 +222,31 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
                     code="unknown_kind",
                     params={"kind": self.kind},
                 )
+            self._clean_approves_minutes_of()
+
+    def _clean_approves_minutes_of(self) -> None:
+        """An item approves the minutes of an earlier meeting of its own council."""
+        approved = self.approves_minutes_of
+        if approved is None:
+            return
+        if approved.council_id != self.meeting.council_id:
+            raise ValidationError(
+                {
+                    "approves_minutes_of": _(
+                        "En sak kan bare godkjenne referater fra møter i samme råd."
+                    )
+                },
+                code="approves_other_council",
+            )
+        if (approved.date, approved.number) >= (self.meeting.date, self.meeting.number):
+            raise ValidationError(
+                {
+                    "approves_minutes_of": _(
+                        "En sak kan bare godkjenne referatet fra et tidligere møte."
+                    )
+                },
+                code="approves_later_meeting",
+            )
 
     def validate_constraints(self, exclude=None) -> None:
         # The unique sak number, checked here rather than in clean() so that a save

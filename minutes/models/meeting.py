@@ -163,7 +163,11 @@ class Attendance(FrozenContentMixin, models.Model):
     class Status(models.TextChoices):
         PRESENT = "present", _("Til stede")
         NOTIFIED_ABSENCE = "notified_absence", _("Meldt forfall")
-        ABSENT = "absent", _("Ikke til stede")
+        NO_SHOW = "no_show", _("Ikke møtt")
+        LEFT = "left", _("Forlot møtet")
+        # Absent, without saying whether it was notified: how councils that do
+        # not tell the two apart record it (the reference's «Ikke til stede»).
+        ABSENT = "absent", _("Ikke til stede (uspesifisert)")
 
     meeting = models.ForeignKey(
         Meeting,
@@ -290,7 +294,8 @@ class Attendance(FrozenContentMixin, models.Model):
 
     @property
     def is_present(self) -> bool:
-        return self.status == self.Status.PRESENT
+        """Was at the meeting, for all of it or part of it."""
+        return self.status in (self.Status.PRESENT, self.Status.LEFT)
 
     @property
     def partial_note(self) -> str:

@@ -53,6 +53,11 @@ def agenda_renumber(*, meeting: Meeting) -> None:
     """Give the items numbers in agenda order, until the summons has been sent.
 
     After the summons the numbers are fixed: they have been cited in papers and mail.
+    A meeting dated before others of its year (back-filling) takes its place in the
+    sequence, and the later meetings whose numbers may still move follow it. When a
+    later meeting's numbers are fixed, a new meeting takes the year's next free
+    numbers instead, and a change that would move a meeting's numbers onto them is
+    refused, as is a first number set by hand that clashes.
     """
     if meeting.summons_sent:
         return
@@ -60,20 +65,57 @@ def agenda_renumber(*, meeting: Meeting) -> None:
         AgendaItem.objects.filter(meeting=meeting).order_by("order", "number", "id")
     )
     first = sak_first_number(meeting=meeting)
-    wanted = {item.pk: first + index for index, item in enumerate(items)}
-    clash = (
-        AgendaItem.objects.filter(council_id=meeting.council_id, year=meeting.year)
-        .exclude(meeting=meeting)
-        .filter(number__in=wanted.values())
+    others = AgendaItem.objects.filter(
+        council_id=meeting.council_id, year=meeting.year
+    ).exclude(meeting=meeting)
+    span = range(first, first + len(items))
+    clashing = Meeting.objects.filter(
+        pk__in=others.filter(number__in=span).values("meeting")
     )
-    if clash.exists():
-        raise ValidationError(
-            _(
-                "Saksnumrene kolliderer med et senere møte samme år. "
-                "Endre rekkefølgen eller nummereringen der først."
-            ),
-            code="number_clash",
+    following: list[Meeting] = []
+    if clashing.exists():
+        if meeting.first_item_number:
+            raise ValidationError(
+                _(
+                    "Saksnumrene kolliderer med et senere møte samme år. "
+                    "Endre rekkefølgen eller nummereringen der først."
+                ),
+                code="number_clash",
+            )
+        # The later meetings not yet summoned (nor approved) may move: they follow
+        # this one.
+        movable = list(
+            Meeting.objects.filter(
+                Q(date__gt=meeting.date)
+                | Q(date=meeting.date, number__gt=meeting.number),
+                council_id=meeting.council_id,
+                year=meeting.year,
+                summons_sent_at__isnull=True,
+                first_item_number__isnull=True,
+            )
+            .exclude(minutes__status__in=Minutes.FROZEN_STATUSES)
+            .order_by("date", "number")
         )
+        if clashing.exclude(pk__in=[m.pk for m in movable]).exists():
+            # Numbers sent out, set by hand or approved stay. A meeting numbered in
+            # its place keeps it (the change is refused); a new one, or one already
+            # numbered out of place, numbers on after the year's last.
+            if min(item.number for item in items) == first:
+                raise ValidationError(
+                    _(
+                        "Saksnumrene kolliderer med et senere møte samme år. "
+                        "Endre rekkefølgen eller nummereringen der først."
+                    ),
+                    code="number_clash",
+                )
+            first = (others.aggregate(n=Max("number"))["n"] or 0) + 1
+        else:
+            # Their items step aside first so no two items share a number.
+            following = movable
+            AgendaItem.objects.filter(meeting__in=following).update(
+                number=F("number") + 2_000_000
+            )
+    wanted = {item.pk: first + index for index, item in enumerate(items)}
     # Two passes so the unique constraint never sees two items with the same number.
     offset = 1_000_000
     for index, item in enumerate(items):
@@ -82,6 +124,8 @@ def agenda_renumber(*, meeting: Meeting) -> None:
         )
     for item in items:
         AgendaItem.objects.filter(pk=item.pk).update(number=wanted[item.pk])
+    for later in following:
+        agenda_renumber(meeting=later)
 
 
 @transaction.atomic

@@ -25,9 +25,34 @@ def meeting_members(meeting: Meeting) -> models.QuerySet[Membership]:
     )
 
 
+def meeting_seats(meeting: Meeting) -> models.QuerySet[Membership]:
+    """The seats whose attendance is recorded: every summoned member but the
+    deputies (varamedlemmer), who attend only when called in for an absent member
+    and are then recorded as that member's substitute («X møtte for Y»)."""
+    return meeting_members(meeting).exclude(role=Membership.Role.DEPUTY)
+
+
+def substitute_by_name(
+    *, meeting: Meeting, name: str, organisation: Organisation | None
+) -> Person:
+    """The person who stood in for an absent member, by the name typed: the
+    council's own deputy of that name if there is one, else a person found or made
+    in the member's organisation."""
+    name = " ".join(name.split())
+    deputy = (
+        meeting_members(meeting)
+        .filter(role=Membership.Role.DEPUTY, person__name__iexact=name)
+        .first()
+    )
+    if deputy is not None:
+        return deputy.person
+    return person_find_or_create(name=name, organisation=organisation)
+
+
 @transaction.atomic
 def attendance_ensure_members(*, meeting: Meeting) -> list[Attendance]:
-    """One attendance row per summoned member (present unless told otherwise)."""
+    """One attendance row per seat (present unless told otherwise); none for the
+    deputies, who are recorded only when called in."""
     existing = set(
         Attendance.objects.filter(meeting=meeting, role=Attendance.Role.MEMBER)
         .exclude(membership=None)
@@ -39,7 +64,7 @@ def attendance_ensure_members(*, meeting: Meeting) -> list[Attendance]:
         ).values_list("person_id", flat=True)
     )
     created = []
-    for membership in meeting_members(meeting):
+    for membership in meeting_seats(meeting):
         if membership.pk in existing or membership.person_id in taken_people:
             continue
         created.append(

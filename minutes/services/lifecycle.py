@@ -25,7 +25,10 @@ from minutes.document import minutes_snapshot
 from minutes.errors import MinutesStateError
 from minutes.models import (
     AgendaItem,
+    Decision,
     Input,
+    ItemKind,
+    Meeting,
     Minutes,
     MinutesEvent,
     MinutesVersion,
@@ -48,6 +51,58 @@ from minutes.services.versions import (
     version_create,
 )
 from minutes.status import statuses_leading_to
+
+# Item types whose purpose is a decision: such an item needs one before the minutes
+# are approved, even when nothing was proposed.
+DECIDED_KINDS = frozenset(
+    {
+        ItemKind.APPROVAL,
+        ItemKind.DECISION,
+        ItemKind.RECOMMENDATION,
+        ItemKind.CONSULTATION,
+    }
+)
+
+
+def minutes_undecided_items(*, meeting) -> list[AgendaItem]:
+    """The items that need a decision and have none, in agenda order.
+
+    An item needs a decision when one was proposed for it, or when its type is one
+    a council decides (DECIDED_KINDS). A blank decision is none.
+    """
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("decision")
+        .order_by("order", "number")
+    )
+    undecided = []
+    for item in items:
+        decision = getattr(item, "decision", None)
+        proposed = decision.proposed_text if decision else ""
+        final = decision.final_text if decision else ""
+        needed = bool(proposed.strip()) or item.kind in DECIDED_KINDS
+        if needed and not final.strip():
+            undecided.append(item)
+    return undecided
+
+
+def require_decisions(*, meeting) -> None:
+    """Refuse approval while an item that needs a decision has none, naming them."""
+    undecided = minutes_undecided_items(meeting=meeting)
+    if undecided:
+        names = "; ".join(
+            _("sak %(number)s %(title)s")
+            % {"number": item.number_label, "title": item.title}
+            for item in undecided
+        )
+        raise MinutesStateError(
+            _(
+                "Referatet kan ikke godkjennes før vedtaket er ført i: %(items)s. "
+                "Skriv vedtaket, eller velg «Vedtatt som foreslått»."
+            )
+            % {"items": names},
+            code="undecided_items",
+        )
 
 
 def minutes_send_for_review(
@@ -226,6 +281,14 @@ def minutes_member_decide(*, minutes: Minutes, by, decision: str) -> ReviewAppro
     with transaction.atomic():
         minutes = minutes_lock(minutes)
         council = minutes.meeting.council
+        if council.approval_rule == Council.ApprovalRule.NEXT_MEETING:
+            raise MinutesStateError(
+                _(
+                    "Referatet godkjennes i neste møte, ikke av medlemmene hver for "
+                    "seg. Kommenter gjerne utkastet."
+                ),
+                code="approved_at_meeting",
+            )
         version = open_review(minutes)
         person = _voting_person(by, council)
         if decision not in ReviewApproval.Decision.values:
@@ -257,6 +320,9 @@ def _approve_if_rule_met(
     if version is None or not minutes_online_approval_met(
         minutes=minutes, version=version
     ):
+        return None
+    if minutes_undecided_items(meeting=minutes.meeting):
+        # The members' answers stand; the secretariat is told when it approves.
         return None
     return _minutes_approve(
         minutes, version=version, method=Minutes.ApprovalMethod.ONLINE, by=by
@@ -334,6 +400,8 @@ def minutes_approve_at_meeting(
                 % {"council": council.name},
                 code="wrong_rule",
             )
+        _require_approving_item(minutes.meeting, item)
+        require_decisions(meeting=minutes.meeting)
         version = minutes_open_version(minutes)
         snapshot = minutes_snapshot(meeting=minutes.meeting)
         if version is None or version.content != snapshot:
@@ -344,9 +412,72 @@ def minutes_approve_at_meeting(
             method=Minutes.ApprovalMethod.MEETING,
             by=by,
             item=item,
+            at=_meeting_moment(item.meeting),
         )
         _notify_approved(minutes, published=published)
     return minutes
+
+
+def _require_approving_item(approved: Meeting, item: AgendaItem) -> None:
+    """The item that approves `approved`'s minutes belongs to a later meeting of the
+    same council, one already held, and its decision is recorded."""
+    approving = Meeting.objects.get(pk=item.meeting_id)
+    if approving.council_id != approved.council_id:
+        raise MinutesStateError(
+            _(
+                "Sak %(item)s hører til et møte i et annet råd og kan ikke godkjenne "
+                "dette referatet."
+            )
+            % {"item": item.number_label},
+            code="other_council",
+        )
+    if (approving.date, approving.number) <= (approved.date, approved.number):
+        raise MinutesStateError(
+            _(
+                "Referatet må godkjennes i et senere møte enn %(approved)s "
+                "(%(approved_date)s). Sak %(item)s hører til %(approving)s "
+                "(%(approving_date)s)."
+            )
+            % {
+                "approved": approved.title,
+                "approved_date": date_format(approved.date, "j. F Y"),
+                "item": item.number_label,
+                "approving": approving.title,
+                "approving_date": date_format(approving.date, "j. F Y"),
+            },
+            code="not_later",
+        )
+    if approving.date > timezone.localdate():
+        raise MinutesStateError(
+            _(
+                "%(meeting)s er ikke holdt ennå (%(date)s). Registrer godkjenningen "
+                "etter møtet."
+            )
+            % {
+                "meeting": approving.title,
+                "date": date_format(approving.date, "j. F Y"),
+            },
+            code="not_held",
+        )
+    decision = Decision.objects.filter(item_id=item.pk).first()
+    if decision is None or not decision.final_text.strip():
+        raise MinutesStateError(
+            _(
+                "Sak %(item)s i %(meeting)s har ikke noe vedtak ennå. Før inn vedtaket "
+                "om godkjenning i saken først."
+            )
+            % {"item": item.number_label, "meeting": approving.title},
+            code="no_approving_decision",
+        )
+
+
+def _meeting_moment(meeting: Meeting) -> datetime.datetime:
+    """When a meeting approved something: its day, at its start (noon if unknown),
+    never later than now."""
+    moment = timezone.make_aware(
+        datetime.datetime.combine(meeting.date, meeting.start_time or datetime.time(12))
+    )
+    return min(moment, timezone.now())
 
 
 def minutes_publish(*, minutes: Minutes, by=None) -> Minutes:
@@ -409,7 +540,13 @@ def _minutes_approve(
 
     A correction is published as soon as it is approved: the earlier version was
     public, and approval must not take the minutes off the public site.
+
+    Every item that needs a decision must have one (require_decisions), except in
+    minutes approved elsewhere and recorded afterwards (IMPORTED): those reproduce
+    what was approved then, and a missing decision cannot be made up now.
     """
+    if method != Minutes.ApprovalMethod.IMPORTED:
+        require_decisions(meeting=minutes.meeting)
     was_correcting = minutes.status == Minutes.Status.CORRECTING
     now = at or timezone.now()
     if was_correcting and minutes.pdf_file:

@@ -109,11 +109,18 @@ def review_reminders_send(
     however often this runs (it is meant for cron).
     """
     today = today or timezone.localdate()
-    versions = MinutesVersion.objects.filter(
-        is_open_review=True,
-        deadline__gte=today,
-        deadline__lte=today + datetime.timedelta(days=days_before),
-    ).select_related("minutes", "minutes__meeting", "minutes__meeting__council")
+    versions = (
+        MinutesVersion.objects.filter(
+            is_open_review=True,
+            deadline__gte=today,
+            deadline__lte=today + datetime.timedelta(days=days_before),
+        )
+        # Where the next meeting approves, members answer nothing.
+        .exclude(
+            minutes__meeting__council__approval_rule=Council.ApprovalRule.NEXT_MEETING
+        )
+        .select_related("minutes", "minutes__meeting", "minutes__meeting__council")
+    )
     sent = 0
     for version in versions:
         council = version.minutes.meeting.council

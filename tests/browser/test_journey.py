@@ -101,6 +101,13 @@ def test_a_meeting_goes_from_creation_to_a_published_pdf_found_by_search(
         input_text="Helse Vest RHF støtter en felles løsning.",
         decision=DECISION,
     )
+    # The standard items were decided as proposed: one click each (the minutes
+    # cannot be approved while an item that needs a decision has none).
+    for standard in ("Godkjenning av innkalling og dagsorden", "Orientering fra"):
+        with page.expect_navigation():
+            item_section(page, standard).get_by_role(
+                "button", name=re.compile("Vedtatt som foreslått")
+            ).click()
     assert Input.objects.filter(item__meeting=meeting).count() == 2
     screenshot("03-minutes-taken")
 

@@ -111,13 +111,23 @@ def test_numbers_stay_fixed_after_the_summons(council):
     assert titles(meeting)[-1] == "Eventuelt"
 
 
-def test_renumbering_refuses_to_collide_with_a_later_meeting(council):
+def test_a_later_meeting_not_yet_summoned_follows_an_added_item(council):
     first = make_meeting(council, datetime.date(2022, 2, 1))
-    make_meeting(council, datetime.date(2022, 5, 1))
+    later = make_meeting(council, datetime.date(2022, 5, 1))
+    agenda.agenda_item_add(meeting=first, title="For sent")
+    assert numbers(first) == [1, 2, 3, 4]
+    assert numbers(later) == [5, 6, 7, 8]
+
+
+def test_renumbering_refuses_to_collide_with_numbers_sent_out(council):
+    first = make_meeting(council, datetime.date(2022, 2, 1))
+    later = make_meeting(council, datetime.date(2022, 5, 1))
+    summons.summons_mark_sent(meeting=later)
     with pytest.raises(ValidationError) as excinfo:
         agenda.agenda_item_add(meeting=first, title="For sent")
     assert "kolliderer" in str(excinfo.value)
     assert numbers(first) == [1, 2, 3]
+    assert numbers(later) == [4, 5, 6, 7]
 
 
 def test_unknown_item_kinds_are_refused_but_a_council_can_add_its_own(council):

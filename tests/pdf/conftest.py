@@ -112,3 +112,56 @@ def text_runs(page: pypdf.PageObject) -> list[TextRun]:
 
     page.extract_text(visitor_text=visit)
     return runs
+
+
+def minutes_layout(meeting):
+    """The minutes PDF laid out by WeasyPrint, as minutes/pdf.py prints it, for
+    tests that look at the boxes rather than the bytes."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+    from weasyprint import HTML
+
+    from minutes import pdf as minutes_pdf
+    from minutes.document import MinutesDocument
+
+    with translation.override(minutes_pdf.PDF_LANGUAGE):
+        document = MinutesDocument.from_rows(meeting).public()
+        context = minutes_pdf._document_context(document, draft=False)
+        html = render_to_string("pdf/minutes.html", context)
+        stylesheet, font_config = minutes_pdf._stylesheet()
+        static_root = minutes_pdf.static_path(minutes_pdf.PDF_STYLESHEET).parent.parent
+        return HTML(
+            string=html,
+            base_url=static_root.as_uri() + "/",
+            url_fetcher=minutes_pdf.LocalStaticFetcher(),
+        ).render(stylesheets=[stylesheet], font_config=font_config)
+
+
+def text_outside_its_cell(page) -> list[str]:
+    """Text in a table cell that reaches past the cell's padding box: onto the
+    cell's rules (or beyond them). Every cell, of every table on the page."""
+    from weasyprint.formatting_structure import boxes
+
+    def descendants(box):
+        yield box
+        for child in getattr(box, "children", ()):
+            yield from descendants(child)
+
+    slack = 0.01  # points: rounding
+    crossing = []
+    for cell in descendants(page._page_box):
+        if not isinstance(cell, boxes.TableCellBox):
+            continue
+        left, top = cell.padding_box_x(), cell.padding_box_y()
+        right, bottom = left + cell.padding_width(), top + cell.padding_height()
+        for text in descendants(cell):
+            if not isinstance(text, boxes.TextBox) or not text.text.strip():
+                continue
+            if (
+                text.position_x < left - slack
+                or text.position_x + text.width > right + slack
+                or text.position_y < top - slack
+                or text.position_y + text.height > bottom + slack
+            ):
+                crossing.append(text.text)
+    return crossing

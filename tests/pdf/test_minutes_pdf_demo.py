@@ -24,8 +24,10 @@ from ops import demo_data
 from tests.pdf.conftest import (
     A4_POINTS,
     assert_in_order,
+    minutes_layout,
     pdf_pages,
     squeeze,
+    text_outside_its_cell,
     text_runs,
 )
 
@@ -190,7 +192,13 @@ def test_the_pdfa_carries_the_minutes_as_json(demo):
         "name": "Erik Hansen",
         "organisation": "Helse Vest RHF",
         "partial_note": "",
+        "function": "",
+        "party": "",
+        "status": "present",
     }
+    assert data["attendance_count_line"] == (
+        "18 til stede. 3 medlemmer ikke til stede. 2 stedfortredere møtte."
+    )
     assert data["status"] == "approved" or data["status"] == "published"
     assert data["approval"]["text"].startswith("Referatet ble godkjent")
     assert "email" not in json.dumps(data)
@@ -417,3 +425,10 @@ def test_minutes_status_of_the_demo_is_as_expected(demo):
     # The tests above rely on these states of the demo.
     assert meeting(6, 2022).minutes.status == Minutes.Status.PUBLISHED
     assert meeting(1, 2023).minutes.status == Minutes.Status.IN_REVIEW
+
+
+def test_no_table_rule_crosses_text_on_page_one(demo, db):
+    """The members table's names sat on the column rules: the list's hanging
+    indent pulled each first line out of the cell's padding."""
+    layout = minutes_layout(meeting(6, 2022))
+    assert text_outside_its_cell(layout.pages[0]) == []

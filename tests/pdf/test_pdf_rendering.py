@@ -13,7 +13,7 @@ from minutes.document import minutes_snapshot
 from minutes.models import Attendance, Input, Minutes, MinutesVersion
 from minutes.pdf import LocalStaticFetcher, css_string
 from tests import factories
-from tests.factories import MembershipFactory, make_meeting
+from tests.factories import MembershipFactory, approving_item, make_meeting
 from tests.pdf.conftest import pdf_pages, squeeze
 
 pytestmark = pytest.mark.django_db
@@ -131,8 +131,8 @@ def test_approving_minutes_at_the_next_meeting_stores_the_pdf_once(council, medi
     from minutes.services import lifecycle
 
     first = make_meeting(council, datetime.date(2022, 2, 1))
-    second = make_meeting(council, datetime.date(2022, 3, 1))
-    item = second.items.get(approves_minutes_of=first)
+    factories.decide_all(first)
+    item = approving_item(first, datetime.date(2022, 3, 1))
     minutes = Minutes.objects.get(meeting=first)
 
     lifecycle.minutes_approve_at_meeting(minutes=minutes, item=item)

@@ -22,7 +22,13 @@ from minutes.models import (
     Minutes,
 )
 from minutes.services import agenda, lifecycle
-from tests.factories import OrganisationFactory, PersonFactory, make_meeting
+from tests.factories import (
+    OrganisationFactory,
+    PersonFactory,
+    approving_item,
+    decide_all,
+    make_meeting,
+)
 from tests.world import World, add_member
 
 
@@ -44,7 +50,8 @@ class Cast:
 def build_cast(
     world: World, approval_rule: str, *, publish_on_approval: bool = True
 ) -> Cast:
-    """Council A with the approval rule, three more members and a minuted meeting."""
+    """Council A with the approval rule, three more members and a minuted meeting,
+    its decisions recorded."""
     council = world.council_a
     council.approval_rule = approval_rule
     council.publish_on_approval = publish_on_approval
@@ -80,6 +87,8 @@ def build_cast(
         role=Attendance.Role.GUEST,
         person=PersonFactory(name="Gjest Gjestesen", organisation=organisation),
     )
+    # Minuted: each item's decision is recorded, as approval requires.
+    decide_all(meeting)
     return Cast(
         council=council,
         alice=world.secretariat_a,
@@ -140,8 +149,8 @@ def frozen(next_meeting_cast):
     """Testrådet's minutes of 1 March 2024, approved in the next meeting and
     published."""
     cast = next_meeting_cast
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=cast.meeting)
+    item = approving_item(cast.meeting, datetime.date(2024, 5, 1))
+    later = item.meeting
     Attachment.objects.create(
         meeting=cast.meeting, title="Strategi.pdf", file="vedlegg/strategi.pdf"
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from council.models import Council
 from minutes.models import Minutes, MinutesEvent
 from minutes.services import lifecycle
-from tests.factories import make_meeting
+from tests.factories import approving_item
 from tests.review.conftest import build_cast, refresh
 
 
@@ -23,8 +23,7 @@ def test_publishing_from_the_admin_goes_through_the_transition(admin_client, wor
     cast = build_cast(
         world, Council.ApprovalRule.NEXT_MEETING, publish_on_approval=False
     )
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=cast.meeting)
+    item = approving_item(cast.meeting, datetime.date(2024, 5, 1))
     lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
     response = admin_client.post(
         reverse("admin:minutes_minutes_changelist"),

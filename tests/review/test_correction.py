@@ -8,13 +8,12 @@ from django.urls import reverse
 
 from minutes.models import Input, Minutes, MinutesVersion
 from minutes.services import lifecycle
-from tests.factories import make_meeting
+from tests.factories import approving_item
 from tests.review.conftest import refresh
 
 
 def _publish(cast):
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=cast.meeting)
+    item = approving_item(cast.meeting, datetime.date(2024, 5, 1))
     lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
     return item
 

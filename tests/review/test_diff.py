@@ -113,3 +113,23 @@ def test_the_compare_page_marks_ins_and_del(client, cast, deadline):
     ).content.decode()
     assert "<del>uklar.</del><ins>avklart.</ins>" in page
     assert "Nytt innspill:" in page and "<ins>Helt nytt.</ins>" in page
+
+
+def test_an_attendance_status_change_is_shown(cast, before):
+    from minutes.models import Attendance
+
+    bob = Attendance.objects.create(
+        meeting=cast.meeting,
+        role=Attendance.Role.MEMBER,
+        membership=cast.bob.person.memberships.get(),
+        person=cast.bob.person,
+        status=Attendance.Status.NOTIFIED_ABSENCE,
+    )
+    with_bob = _document(cast)
+    bob.status = Attendance.Status.NO_SHOW
+    bob.save()
+    diff = version_diff(with_bob, _document(cast))
+    attendance = next(f for f in diff.meeting_fields if f.label == "Oppmøte")
+    changed = {(s.kind, s.text.strip()) for s in attendance.segments}
+    assert ("del", "Meldt") in changed or ("del", "Meldt forfall:") in changed
+    assert any(kind == "ins" and "møtt" in text for kind, text in changed)

@@ -13,7 +13,7 @@ from minutes.models import AgendaItem, Attendance, Input, Meeting, Minutes
 from minutes.services import lifecycle
 from minutes.services.attendance import AttendanceChange, attendance_update
 from minutes.services.editing import EditConflict, content_save
-from tests.factories import make_meeting
+from tests.factories import approving_item
 
 FROZEN = "Referatet er godkjent og kan ikke endres"
 
@@ -22,8 +22,8 @@ FROZEN = "Referatet er godkjent og kan ikke endres"
 def frozen(next_meeting_cast):
     """Testrådet's minutes of 1 March 2024 are approved; the next meeting's are not."""
     cast = next_meeting_cast
-    cast.later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = cast.later.items.get(approves_minutes_of=cast.meeting)
+    item = approving_item(cast.meeting, datetime.date(2024, 5, 1))
+    cast.later = item.meeting
     lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
     return cast
 

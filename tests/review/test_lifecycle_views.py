@@ -9,7 +9,7 @@ import datetime
 from django.urls import reverse
 
 from minutes.models import Minutes, MinutesEvent, ReviewComment
-from tests.factories import make_meeting
+from tests.factories import approving_item
 from tests.review.conftest import refresh
 
 
@@ -122,8 +122,7 @@ def test_approval_at_the_next_meeting_through_the_dashboard(
     client.post(
         reverse("review:send", args=[meeting.pk]), {"deadline": deadline.isoformat()}
     )
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=meeting)
+    item = approving_item(meeting, datetime.date(2024, 5, 1))
     page = client.get(reverse("review:dashboard", args=[meeting.pk])).content.decode()
     assert item.title in page
     response = client.post(
@@ -134,7 +133,8 @@ def test_approval_at_the_next_meeting_through_the_dashboard(
     assert minutes.status == Minutes.Status.PUBLISHED
     assert minutes.approved_by_item == item
     client.logout()
-    assert "i møte." in client.get(meeting.get_absolute_url()).content.decode()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert f"Godkjent 1. mai 2024 i sak {item.number_label}" in page
 
 
 def test_a_wrong_step_shows_a_clear_message_and_changes_nothing(client, cast):

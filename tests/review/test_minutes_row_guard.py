@@ -16,7 +16,12 @@ from minutes.errors import MinutesStateError
 from minutes.models import Minutes, MinutesVersion
 from minutes.services import lifecycle
 from minutes.status import MinutesStatus, status_may_change
-from tests.factories import make_meeting, make_published_meeting, publish
+from tests.factories import (
+    approving_item,
+    make_meeting,
+    make_published_meeting,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -224,8 +229,7 @@ def test_a_correction_is_approved_with_a_new_pdf_and_the_old_one_kept(
     """Clearing the stored PDF is allowed in one place only: the update that approves
     a correction (correcting → approved); the new PDF is stored right after."""
     cast = next_meeting_cast
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=cast.meeting)
+    item = approving_item(cast.meeting, datetime.date(2024, 5, 1))
     lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
     first = stored(cast.minutes)
     lifecycle.minutes_start_correction(minutes=first, by=cast.alice, reason="Feil")

@@ -111,3 +111,14 @@ def test_a_new_version_gets_its_own_reminder(soon, mailoutbox):
     mailoutbox.clear()
     call_command("send_review_reminders")
     assert len(mailoutbox) == 3
+
+
+def test_no_reminder_to_answer_when_the_next_meeting_approves(
+    next_meeting_cast, mailoutbox
+):
+    # Under «Vedtak i neste møte» members comment but answer nothing: nothing to
+    # remind them of.
+    send(next_meeting_cast, timezone.localdate() + datetime.timedelta(days=1))
+    mailoutbox.clear()
+    call_command("send_review_reminders")
+    assert mailoutbox == []

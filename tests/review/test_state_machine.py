@@ -16,7 +16,7 @@ from minutes.models import (
     ReviewComment,
 )
 from minutes.services import lifecycle
-from tests.factories import make_meeting
+from tests.factories import approving_item
 from tests.review.conftest import refresh, send
 
 APPROVE = ReviewApproval.Decision.APPROVE
@@ -254,8 +254,7 @@ def test_a_member_answers_once_per_version_but_may_change_the_answer(cast, deadl
 
 
 def test_approval_at_meeting_is_refused_for_an_online_council(cast):
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=cast.meeting)
+    item = approving_item(cast.meeting, datetime.date(2024, 5, 1))
     with pytest.raises(MinutesStateError, match="online"):
         lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
 
@@ -270,8 +269,7 @@ def test_approval_at_meeting_needs_the_item_that_approves_these_minutes(
 
 def test_approval_at_meeting_records_item_time_and_who(next_meeting_cast):
     cast = next_meeting_cast
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=cast.meeting)
+    item = approving_item(cast.meeting, datetime.date(2024, 5, 1))
     lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item, by=cast.alice)
     minutes = refresh(cast.minutes)
     assert minutes.approval_method == Minutes.ApprovalMethod.MEETING
@@ -289,8 +287,7 @@ def test_publishing_needs_approved_minutes_and_the_secretariat(world, deadline):
     cast = build_cast(
         world, Council.ApprovalRule.NEXT_MEETING, publish_on_approval=False
     )
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=cast.meeting)
+    item = approving_item(cast.meeting, datetime.date(2024, 5, 1))
     lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
     assert refresh(cast.minutes).status == Minutes.Status.APPROVED
     with pytest.raises(MinutesStateError, match="sekretariat"):
@@ -309,8 +306,7 @@ def test_a_correction_needs_published_minutes_and_a_reason(next_meeting_cast):
         lifecycle.minutes_start_correction(
             minutes=cast.minutes, by=cast.alice, reason="Feil navn"
         )
-    later = make_meeting(council=cast.council, date=datetime.date(2024, 5, 1))
-    item = later.items.get(approves_minutes_of=cast.meeting)
+    item = approving_item(cast.meeting, datetime.date(2024, 5, 1))
     lifecycle.minutes_approve_at_meeting(minutes=cast.minutes, item=item)
     with pytest.raises(MinutesStateError, match="hvorfor"):
         lifecycle.minutes_start_correction(

@@ -194,7 +194,9 @@ def meeting_create(request: HttpRequest, council_slug: str) -> HttpResponse:
                     venue=data["venue"],
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
+                if not hasattr(exc, "error_dict"):
+                    form.add_error(None, exc.messages)
+                for field, errors in getattr(exc, "message_dict", {}).items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
                 messages.success(

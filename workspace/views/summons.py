@@ -25,7 +25,9 @@ from minutes.services.attendance import (
     attendance_remove,
     attendance_update,
     meeting_members,
+    meeting_seats,
     person_find_or_create,
+    substitute_by_name,
 )
 from minutes.services.summons import summons_send
 from workspace.forms import AttendanceAddForm, SummonsForm
@@ -139,7 +141,7 @@ def _grid_rows(meeting: Meeting) -> list[dict]:
         a.person_id: a for a in attendances if a.role == Attendance.Role.MEMBER
     }
     rows, seen = [], set()
-    for membership in meeting_members(meeting):
+    for membership in meeting_seats(meeting):
         attendance = by_membership.get(membership.pk) or by_person.get(
             membership.person_id
         )
@@ -178,9 +180,10 @@ def _apply_row(meeting: Meeting, row: dict, post) -> str | None:
     substitute_name = " ".join(post.get(f"{key}-substitute", "").split())
     substitute = None
     if substitute_name and status != Attendance.Status.PRESENT:
-        organisation = attendance.represented_organisation
-        substitute = person_find_or_create(
-            name=substitute_name, organisation=organisation
+        substitute = substitute_by_name(
+            meeting=meeting,
+            name=substitute_name,
+            organisation=attendance.represented_organisation,
         )
     elif substitute_name:
         return _("Bare et fraværende medlem kan ha stedfortreder.")

@@ -14,7 +14,13 @@ from council.models import Council
 from minutes.models import Attachment, Attendance, Input
 from minutes.services import agenda, lifecycle
 from minutes.services.summons import summons_send
-from tests.factories import PDF_BYTES, OrganisationFactory, PersonFactory, make_meeting
+from tests.factories import (
+    PDF_BYTES,
+    OrganisationFactory,
+    PersonFactory,
+    decide_all,
+    make_meeting,
+)
 from tests.world import build_world
 
 PAYLOADS = [
@@ -119,6 +125,7 @@ def build_hostile() -> Hostile:
         council=council, date=datetime.date(2024, 3, 1), venue=PAYLOADS[9]
     )
     _fill(published, organisations, person)
+    decide_all(published)
     lifecycle.minutes_send_for_review(
         minutes=published.minutes, by=secretariat, deadline=deadline
     )
