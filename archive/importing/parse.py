@@ -122,6 +122,11 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
+# The attendance count line the minutes print («18 til stede. 3 medlemmer ikke til
+# stede. …»): generated from the attendance, not a name.
+COUNT_LINE = re.compile(r"^\d+ til stede\.")
+
+
 @dataclass
 class _ItemDraft:
     number: int
@@ -238,8 +243,9 @@ class MinutesParser:
                     break
             if current is not None:
                 sections[current].append(line)
-        present = self._attendees(sections.get("Til stede", []))
-        absent = self._attendees(sections.get("Ikke til stede", []))
+        # The statuses the headings stand for (minutes.models.Attendance.Status).
+        present = self._attendees(sections.get("Til stede", []), status="present")
+        absent = self._attendees(sections.get("Ikke til stede", []), status="absent")
         substitutes, rest = self._substitutes(sections.get("Stedfortreder", []))
         return present, absent, substitutes, self._secretariat(rest)
 
@@ -247,7 +253,7 @@ class MinutesParser:
         found = self.register.organisation(written)
         return found.name if found else written
 
-    def _attendees(self, lines: list[str]) -> tuple[Attendee, ...]:
+    def _attendees(self, lines: list[str], *, status: str) -> tuple[Attendee, ...]:
         text = join(lines)
         people = []
         for match in ATTENDEE.finditer(text):
@@ -256,6 +262,7 @@ class MinutesParser:
                     name=match["name"].strip(),
                     organisation=self._organisation(match["org"].strip()),
                     partial_note=(match["note"] or "").strip(),
+                    status=status,
                 )
             )
         return tuple(people)
@@ -293,7 +300,7 @@ class MinutesParser:
         return tuple(
             Attendee(name=name, organisation=organisation)
             for name in names
-            if name and name.casefold() not in skip
+            if name and name.casefold() not in skip and not COUNT_LINE.match(name)
         )
 
     # Agenda -----------------------------------------------------------------------
