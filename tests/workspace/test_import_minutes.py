@@ -383,3 +383,16 @@ def test_uploads_left_for_a_day_are_cleared_on_the_next(
         PendingImport.objects.all()
     )
     assert len(stored_files(media)) == 1
+
+
+def test_the_pages_speak_english_to_those_who_choose_it(world, alice_client, pending):
+    alice_client.cookies["django_language"] = "en"
+    page = alice_client.get(upload_url(world.council_a)).content.decode()
+    assert "Import past minutes" in page
+    assert "Your imports not yet saved" in page
+    page = alice_client.get(review_url(world.council_a, pending)).content.decode()
+    assert "The text of the file" in page
+    assert "What was recognised" in page
+    assert "Save as approved minutes" in page
+    response = upload(alice_client, world.council_a, b"%PDF-1.7\n", name="x.png")
+    assert "Upload the minutes as a PDF (.pdf)" in response.content.decode()
