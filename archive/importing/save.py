@@ -67,6 +67,11 @@ def save_historical(
         )
     if approved_at > timezone.now():
         raise ArchiveError(_("Godkjenningsdatoen kan ikke være frem i tid."))
+    if timezone.localdate(approved_at) < facts.date:
+        raise ArchiveError(
+            _("Referatet kan ikke være godkjent før møtet ble holdt (%(date)s).")
+            % {"date": facts.date.isoformat()}
+        )
     try:
         with transaction.atomic():
             meeting = _save(recognised, council, filename, content)

@@ -357,6 +357,16 @@ def test_invalid_corrections_are_shown_on_the_fields(world, alice_client, pendin
     assert "Godkjenningsdatoen kan ikke være frem i tid." in response.content.decode()
     assert not Meeting.objects.exists()
 
+    response = alice_client.post(
+        review_url(world.council_a, pending),
+        form_data(**{"mote-approved_on": "2023-03-13"}),
+    )
+    assert (
+        "Referatet kan ikke være godkjent før møtet ble holdt (2023-03-14)."
+        in response.content.decode()
+    )
+    assert not Meeting.objects.exists()
+
 
 def test_a_pending_import_can_be_discarded(world, alice_client, pending, media):
     listing = alice_client.get(upload_url(world.council_a)).content.decode()
