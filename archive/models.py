@@ -1,5 +1,9 @@
-"""What the archive keeps of its own: the record of an import."""
+"""What the archive keeps of its own: the record of an import, and uploads waiting
+to be imported."""
 
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -30,3 +34,41 @@ class ImportedMinutes(models.Model):
 
     def __str__(self) -> str:
         return str(self.meeting)
+
+
+def pending_upload_to(instance: "PendingImport", filename: str) -> str:
+    # Never the uploader's name (kept in original_name): a random one of ours.
+    return f"import/venter/{uuid.uuid4().hex}"
+
+
+class PendingImport(models.Model):
+    """A file uploaded in /arbeid/ for import, waiting while the secretariat checks
+    and corrects what was recognised in it. It belongs to one council and to the
+    user who uploaded it: nobody else can reach it (archive/importing/pending.py).
+    Its file goes with it when it is saved, discarded or left too long."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    council = models.ForeignKey(
+        "council.Council",
+        verbose_name=_("råd"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lastet opp av"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    file = models.FileField(_("fil"), upload_to=pending_upload_to, max_length=300)
+    original_name = models.CharField(_("opprinnelig filnavn"), max_length=255)
+    size = models.PositiveBigIntegerField(_("størrelse"), default=0)
+    created_at = models.DateTimeField(_("lastet opp"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import som venter")
+        verbose_name_plural = _("importer som venter")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

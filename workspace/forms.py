@@ -587,3 +587,86 @@ class FollowUpNoteForm(forms.Form):
         required=False,
         help_text=_("Vises for rådet, aldri offentlig."),
     )
+
+
+# Importing past minutes ---------------------------------------------------------
+
+
+class ImportUploadForm(forms.Form):
+    """A file of past minutes; read by the importer (archive/importing/)."""
+
+    file = forms.FileField(
+        label=_("Referatet"),
+        help_text=_(
+            "PDF med tekst, Word-dokument (.docx) eller tekstfil (.txt). Største "
+            "filstørrelse er %(size)s."
+        )
+        % {"size": filesizeformat(settings.MAX_UPLOAD_SIZE)},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.MAX_UPLOAD_SIZE:
+            raise forms.ValidationError(
+                _("Filen er %(size)s. Største tillatte størrelse er %(max)s.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "max": filesizeformat(settings.MAX_UPLOAD_SIZE),
+                },
+                code="too_large",
+            )
+        return upload
+
+
+class ImportMeetingForm(forms.Form):
+    """The recognised meeting facts, to check and correct, and the approval date."""
+
+    number = forms.IntegerField(label=_("Møtenummer"), min_value=1, max_value=999)
+    date = forms.DateField(label=_("Dato"), widget=DateInput())
+    start_time = forms.TimeField(
+        label=_("Starttid"), widget=TimeInput(), required=False
+    )
+    end_time = forms.TimeField(label=_("Sluttid"), widget=TimeInput(), required=False)
+    venue = forms.CharField(label=_("Sted"), max_length=200, required=False)
+    approved_on = forms.DateField(
+        label=_("Godkjent dato"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("Datoen referatet ble godkjent. Tomt gir møtedatoen."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("Møtet må slutte etter at det starter."))
+        return data
+
+
+class ImportItemForm(forms.Form):
+    """One recognised item, to check and correct."""
+
+    number = forms.IntegerField(
+        label=_("Saksnummer"),
+        min_value=1,
+        max_value=9999,
+        help_text=_("Nummeret i året, uten årstall («38» for 38/22)."),
+    )
+    title = forms.CharField(label=_("Tittel"), max_length=300)
+    kind = forms.ChoiceField(label=_("Sakstype"), required=False)
+    presenters = forms.CharField(label=_("Innledere"), max_length=400, required=False)
+    body = forms.CharField(
+        label=_("Saksfremstilling"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Avsnitt skilles med en tom linje; punkter begynner med «- »."),
+    )
+    decision = forms.CharField(
+        label=_("Vedtak"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, council: Council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kind_choices(council)

@@ -6,6 +6,7 @@ from django.urls import path
 from workspace.views import (
     council_setup,
     followup,
+    importing,
     logins,
     meetings,
     minute_taking,
@@ -61,6 +62,22 @@ urlpatterns = [
         name="meeting_create",
     ),
     path("rad/<slug:council_slug>/medlemmer/", register.members, name="members"),
+    # Importing past minutes: upload, check and correct, save (or discard).
+    path(
+        "rad/<slug:council_slug>/importer/",
+        importing.import_upload,
+        name="import",
+    ),
+    path(
+        "rad/<slug:council_slug>/importer/<uuid:import_id>/",
+        importing.import_review,
+        name="import_review",
+    ),
+    path(
+        "rad/<slug:council_slug>/importer/<uuid:import_id>/forkast/",
+        importing.import_discard,
+        name="import_discard",
+    ),
     path(
         "innspill/<int:input_id>/unntak/",
         meetings.input_exemption,

@@ -13,14 +13,19 @@ __all__ = ["Recognised", "recognise"]
 
 
 class Recognised:
-    """A file and the minutes recognised in it."""
+    """A file and the minutes recognised in it, for a council."""
 
-    def __init__(self, source: SourceText, document: MinutesDocument) -> None:
+    def __init__(
+        self, source: SourceText, document: MinutesDocument, *, council: Council
+    ) -> None:
         self.source = source
         self.document = document
+        self.council = council
 
 
 def recognise(content: bytes, council: Council) -> Recognised:
     """The minutes in a file's content; ArchiveError saying why not."""
     source = read_text(content)
-    return Recognised(source, parse_minutes(source.text, Register(council)))
+    return Recognised(
+        source, parse_minutes(source.text, Register(council)), council=council
+    )

@@ -40,6 +40,12 @@ def _clock(note: str) -> tuple[str, datetime.time] | None:
     return match[1], datetime.time(int(match[2]), int(match[3] or 0))
 
 
+def approval_time(day: datetime.date) -> datetime.datetime:
+    """When minutes approved on a day (the meeting's, or the day given) count as
+    approved: noon, local time."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))
+
+
 def save_historical(
     recognised: Recognised,
     *,
@@ -61,6 +67,11 @@ def save_historical(
         )
     if approved_at > timezone.now():
         raise ArchiveError(_("Godkjenningsdatoen kan ikke være frem i tid."))
+    if timezone.localdate(approved_at) < facts.date:
+        raise ArchiveError(
+            _("Referatet kan ikke være godkjent før møtet ble holdt (%(date)s).")
+            % {"date": facts.date.isoformat()}
+        )
     try:
         with transaction.atomic():
             meeting = _save(recognised, council, filename, content)
@@ -70,7 +81,7 @@ def save_historical(
     except ValidationError as error:
         raise ArchiveError(
             _("Referatet kunne ikke lagres: %(reason)s. Ingenting ble importert.")
-            % {"reason": "; ".join(error.messages)}
+            % {"reason": "; ".join(m.rstrip(".") for m in error.messages)}
         ) from None
     meeting.refresh_from_db()
     return meeting

@@ -19,6 +19,9 @@ operator):
   page takes no POST); anonymous goes to login;
 - secretariat_post / reader_post: mutations are POST-only: those allowed get 405 on
   GET (we do not mutate the shared data), the others 404 on POST;
+- uploader_only: a pending import of past minutes: only the secretary of A who
+  uploaded it gets the page; everyone else, the operator and B's secretariat
+  included, gets 404 for GET and POST; anonymous goes to login;
 - secretariat_any, authenticated, account_step, authenticated_post: pages about
   the logged-in user themself;
 - token: signed links: a valid link opens, a bad one gives a clear page;
@@ -40,9 +43,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts import invitations
 from accounts.models import Invitation
+from archive.importing.pending import pending_create
+from archive.models import PendingImport
 from minutes.mail import absence_token, meeting_mails
 from minutes.models import FollowUp
 from minutes.services.followup import followup_create
+from tests.import_samples import minutes_text
 from tests.security.conftest import MARKER, FilledWorld
 from tests.world import PERSONAS
 
@@ -121,6 +127,9 @@ RULES = {
     "workspace:login_active": "secretariat_post",
     "workspace:meeting_create": "secretariat_edit",
     "workspace:members": "secretariat_edit",
+    "workspace:import": "secretariat_edit",
+    "workspace:import_review": "uploader_only",
+    "workspace:import_discard": "secretariat_post",
     "workspace:membership_edit": "secretariat_edit",
     "workspace:membership_delete": "secretariat_post",
     "workspace:organisations": "secretariat_edit",
@@ -281,6 +290,21 @@ def council_a_followup(world: FilledWorld) -> FollowUp:
     return followup
 
 
+def council_a_pending_import(world: FilledWorld) -> PendingImport:
+    """Past minutes of council A uploaded by its secretary for import, waiting to
+    be checked."""
+    pending = PendingImport.objects.filter(council=world.council_a).first()
+    if pending is None:
+        text = minutes_text(world.council_a, world.membership_a, number=9, year=2019)
+        pending, _recognised = pending_create(
+            council=world.council_a,
+            user=world.secretariat_a,
+            name="referat.txt",
+            content=text.encode(),
+        )
+    return pending
+
+
 def param(route: Route, name: str, world: FilledWorld, target) -> object:
     """The value of one URL parameter for the object under test (`target`: the
     published or the unpublished meeting of council A, with its item, input, …)."""
@@ -315,6 +339,7 @@ def param(route: Route, name: str, world: FilledWorld, target) -> object:
         "followup_id": lambda: council_a_followup(world).pk,
         "membership_id": lambda: world.membership_a.pk,
         "invitation_id": lambda: council_a_invitation(world).pk,
+        "import_id": lambda: council_a_pending_import(world).pk,
         "user_id": lambda: world.member_a.pk,
         "organisation_id": lambda: world.organisation.pk,
         "sector_id": lambda: world.sector.pk,
@@ -451,6 +476,19 @@ def _check_post_only(c: Checker, world: FilledWorld, allowed: tuple[str, ...]) -
             c.expect(persona, path, {NOT_FOUND}, method="post")
 
 
+def check_uploader_only(c: Checker, world: FilledWorld) -> None:
+    path = url(c.route, world, world.draft)
+    for persona in PERSONAS:
+        if persona == "secretariat_a":
+            c.expect(persona, path, {OK})
+        elif persona == "anonymous":
+            c.expect(persona, path, {LOGIN})
+            c.expect(persona, path, {LOGIN}, method="post")
+        else:
+            c.expect(persona, path, {NOT_FOUND})
+            c.expect(persona, path, {NOT_FOUND}, method="post")
+
+
 def check_operator_only(c: Checker, world: FilledWorld) -> None:
     """The operator's pages in /arbeid/ (a new council): 404 for everyone else."""
     path = url(c.route, world)
@@ -569,6 +607,7 @@ CHECKS = {
     "draft_readers": check_draft_readers,
     "secretariat_edit": check_secretariat_edit,
     "secretariat_post": check_secretariat_post,
+    "uploader_only": check_uploader_only,
     "operator_only": check_operator_only,
     "reader_post": check_reader_post,
     "secretariat_any": check_secretariat_any,

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from archive.errors import ArchiveError
@@ -36,7 +35,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: Path, council: str, dry_run: bool, **options):
-        from archive.importing.save import save_historical
+        from archive.importing.save import approval_time, save_historical
 
         try:
             content = file.read_bytes()
@@ -53,9 +52,7 @@ class Command(BaseCommand):
                 self.stdout.write(json.dumps(snapshot, ensure_ascii=False, indent=2))
                 return
             day = options["approved"] or recognised.document.meeting.date
-            approved_at = timezone.make_aware(
-                datetime.datetime.combine(day, datetime.time(12, 0))
-            )
+            approved_at = approval_time(day)
             meeting = save_historical(
                 recognised,
                 council=found,
