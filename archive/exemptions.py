@@ -1,11 +1,10 @@
 """Where exempt content (unntatt offentlighet) meets the exports: one place.
 
-The minutes cannot yet mark an item, input or decision exempt (the openness issue,
-14, adds it to the document), so today nothing is exempt and `item_exemption`
-returns None for every item. When the document carries an exemption, this function
-reads it and both exports follow: eInnsyn gets a redacted `offentligTittel` beside
-`offentligTittelSensitiv`, and the Noark 5 extract gets a `skjerming` with the legal
-basis on the item's `moeteregistrering` (archive/noark5.py writes it already).
+The minutes document marks an item exempt in part («body») or whole, with its legal
+basis (minutes/exemptions.py). The exports read the public version of the document,
+where exempt text is already replaced by «Unntatt offentlighet, jf. <hjemmel>»; this
+function tells them which items are exempt and on what basis, so that the Noark 5
+extract gets a `skjerming` with the legal basis on the item's `moeteregistrering`.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from minutes.document import Item
+from minutes.exemptions import neutral_title
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,12 @@ class Exemption:
 
 
 def item_exemption(item: Item) -> Exemption | None:
-    """The exemption of an item of the published document; None: all public.
-
-    The document has no exemption data yet (see the module's note), so no item is
-    exempt. Nothing here guesses one from the text.
-    """
-    return None
+    """The exemption of an item of the published document; None: all public."""
+    if not item.exemption_scope or not item.exemption:
+        return None
+    whole = item.exemption_scope == "whole"
+    return Exemption(
+        legal_basis=item.exemption,
+        fields=("tittel", "beskrivelse") if whole else ("beskrivelse",),
+        public_title=neutral_title() if whole else "",
+    )

@@ -204,3 +204,21 @@ def test_follow_up_of_an_exempt_decision_stays_private(
     for text in (page, register.decode()):
         assert "forhandlingsmandatet" not in text
         assert "Forhandle videre om mandatet" not in text
+
+
+def test_the_archive_exports_respect_the_exemption(demo, tmp_path):  # noqa: F811
+    """eInnsyn gets the public text only; the Noark 5 extract marks the item with a
+    skjerming on its legal basis, and neither carries the exempt sentence."""
+    from django.core.management import call_command
+
+    einnsyn = tmp_path / "moetemappe.json"
+    call_command("export_einnsyn", SLUG, "5/2022", "-o", str(einnsyn))
+    text = einnsyn.read_text(encoding="utf-8")
+    assert not any(word in text for word in WORDS)
+    assert "Anskaffelse av felles meldingsformidling" in text
+
+    extract = tmp_path / "noark5"
+    call_command("export_noark5", SLUG, "2022", "-o", str(extract))
+    xml = (extract / "arkivstruktur.xml").read_text(encoding="utf-8")
+    assert not any(word in xml for word in WORDS)
+    assert "offl. § 23 første ledd</skjermingshjemmel>" in xml
