@@ -386,7 +386,9 @@ class MeetingSerializer(LinksMixin, serializers.Serializer):
     body = BodyRefField(source="council.slug", help_text="Rådet (utvidelse).")
     name = serializers.CharField(source="title")
     number = serializers.CharField(source="number_label", help_text="Møte 6/2022.")
-    meetingState = serializers.SerializerMethodField()
+    meetingState = serializers.SerializerMethodField(
+        help_text="«held»: the API lists meetings whose minutes are published."
+    )
     cancelled = serializers.SerializerMethodField()
     start = serializers.SerializerMethodField()
     end = serializers.SerializerMethodField()
@@ -402,7 +404,8 @@ class MeetingSerializer(LinksMixin, serializers.Serializer):
     modified = serializers.DateTimeField(source="modified_at")
 
     def get_meetingState(self, obj) -> str:
-        return "durchgeführt"
+        # OParl leaves the values open; ours are English, like the API's keys.
+        return "held"
 
     def get_cancelled(self, obj) -> bool:
         return False
