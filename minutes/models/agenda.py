@@ -142,9 +142,7 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         _("innledere"),
         max_length=400,
         blank=True,
-        help_text=_(
-            "Hvem som la frem saken, f.eks. «Lucie Aunan, Direktoratet for e-helse»."
-        ),
+        help_text=_("Hvem som la frem saken, f.eks. «Kari Nordmann, saksbehandler»."),
     )
     body = models.TextField(
         _("saksfremstilling"),

@@ -218,7 +218,7 @@ class Attendance(FrozenContentMixin, models.Model):
         _("merknad"),
         max_length=200,
         blank=True,
-        help_text=_("F.eks. «bare under sak 41/22»."),
+        help_text=_("F.eks. «bare under én sak» eller «fra kl. 12»."),
     )
     order = models.PositiveIntegerField(_("rekkefølge"), default=0)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
