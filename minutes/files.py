@@ -58,10 +58,8 @@ def content_type_of(head: bytes) -> str:
     return kind.mime if kind else UNKNOWN_TYPE
 
 
-def upload_check(upload: IO[bytes]) -> str:
-    """The type of an uploaded paper, from its content; ValidationError (in
-    Norwegian) for a file that is too large, empty, of a type not on the list, or
-    whose name says another type than its content."""
+def upload_size_check(upload: IO[bytes]) -> None:
+    """ValidationError (in Norwegian) for an upload over MAX_UPLOAD_SIZE."""
     if upload.size > settings.MAX_UPLOAD_SIZE:
         raise ValidationError(
             _("Filen er %(size)s. Største tillatte størrelse er %(max)s.")
@@ -71,6 +69,13 @@ def upload_check(upload: IO[bytes]) -> str:
             },
             code="too_large",
         )
+
+
+def upload_check(upload: IO[bytes]) -> str:
+    """The type of an uploaded paper, from its content; ValidationError (in
+    Norwegian) for a file that is too large, empty, of a type not on the list, or
+    whose name says another type than its content."""
+    upload_size_check(upload)
     if upload.size == 0:
         raise ValidationError(_("Filen er tom."), code="empty")
     upload.seek(0)

@@ -430,52 +430,61 @@ def store_full_record_pdf(*, minutes: Minutes) -> FullRecordPdf | None:
 # Serving -----------------------------------------------------------------------
 
 
-def stored_pdf_response(request: HttpRequest, minutes: Minutes) -> HttpResponse:
-    """The stored file as it is; 304 when the client already has these bytes."""
+def _ensure_stored_pdf(minutes: Minutes) -> None:
     if not minutes.pdf_file:
         # Approved before PDFs were stored, or by a path that skipped the services.
         # Minutes under correction without a file have no approved PDF to give.
         if minutes.status not in Minutes.FROZEN_STATUSES:
             raise Http404
         store_approved_pdf(minutes=minutes)
-    etag = f'"{minutes.pdf_sha256}"'
-    last_modified = int(minutes.pdf_rendered_at.timestamp())
+
+
+def _frozen_file_response(
+    request: HttpRequest, *, file, sha256: str, size: int, rendered_at, filename: str
+) -> HttpResponse:
+    """A frozen file as it is; 304 when the client already has these bytes."""
+    etag = f'"{sha256}"'
+    last_modified = int(rendered_at.timestamp())
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
         response = FileResponse(
-            minutes.pdf_file.open("rb"),
-            content_type="application/pdf",
-            filename=minutes_filename(minutes.meeting),
+            file.open("rb"), content_type="application/pdf", filename=filename
         )
-        response["Content-Length"] = str(minutes.pdf_size)
+        response["Content-Length"] = str(size)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     return response
 
 
+def stored_pdf_response(request: HttpRequest, minutes: Minutes) -> HttpResponse:
+    """The stored (public) PDF as it is; 304 when the client already has it."""
+    _ensure_stored_pdf(minutes)
+    return _frozen_file_response(
+        request,
+        file=minutes.pdf_file,
+        sha256=minutes.pdf_sha256,
+        size=minutes.pdf_size,
+        rendered_at=minutes.pdf_rendered_at,
+        filename=minutes_filename(minutes.meeting),
+    )
+
+
 def full_record_pdf_response(request: HttpRequest, minutes: Minutes) -> HttpResponse:
     """For members and the secretariat: the full record where anything is exempt,
     else the stored PDF (which then is the full record)."""
-    response = stored_pdf_response(request, minutes)
+    _ensure_stored_pdf(minutes)
     record = store_full_record_pdf(minutes=minutes)
     if record is None:
-        return response
-    etag = f'"{record.sha256}"'
-    last_modified = int(record.rendered_at.timestamp())
-    conditional = get_conditional_response(
-        request, etag=etag, last_modified=last_modified
+        return stored_pdf_response(request, minutes)
+    stem = minutes_filename(minutes.meeting).removesuffix(".pdf")
+    return _frozen_file_response(
+        request,
+        file=record.file,
+        sha256=record.sha256,
+        size=record.size,
+        rendered_at=record.rendered_at,
+        filename=f"{stem}-fullstendig.pdf",
     )
-    if conditional is None:
-        stem = minutes_filename(minutes.meeting).removesuffix(".pdf")
-        conditional = FileResponse(
-            record.file.open("rb"),
-            content_type="application/pdf",
-            filename=f"{stem}-fullstendig.pdf",
-        )
-        conditional["Content-Length"] = str(record.size)
-    conditional["ETag"] = etag
-    conditional["Last-Modified"] = http_date(last_modified)
-    return conditional
 
 
 def rendered_pdf_response(content: bytes, filename: str) -> HttpResponse:

@@ -384,9 +384,9 @@ def attachment_download(
     except Http404:
         # The public papers of a summoned meeting's agenda.
         meeting = get_summoned_meeting(council_slug, year, number)
-        _entries, papers = public_agenda(meeting)
+        entries, papers = public_agenda(meeting)
         listed = {p.id for p in papers} | {
-            p.id for entry in _entries for p in entry.papers
+            p.id for entry in entries for p in entry.papers
         }
         if attachment_id not in listed:
             raise Http404 from None

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from council.access import council_organisations, council_people, council_sectors
 from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.exemptions import BASIS_HELP
-from minutes.files import ALLOWED_LABEL, upload_check
+from minutes.files import ALLOWED_LABEL, upload_check, upload_size_check
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -606,15 +606,7 @@ class ImportUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                _("Filen er %(size)s. Største tillatte størrelse er %(max)s.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "max": filesizeformat(settings.MAX_UPLOAD_SIZE),
-                },
-                code="too_large",
-            )
+        upload_size_check(upload)
         return upload
 
 
