@@ -7,10 +7,11 @@ so existence itself does not leak. What the public may read is in minutes/public
 
 from typing import TypeVar
 
-from django.db.models import Model
+from django.db.models import Exists, Model, OuterRef, Q
 from django.http import Http404
 
 from council.access import User, can_edit_council, readable_councils, served_councils
+from council.models import Membership
 from minutes.models import (
     AgendaItem,
     Attachment,
@@ -62,16 +63,56 @@ _COUNCIL_PATH: dict[type[Model], tuple[str, tuple[str, ...]]] = {
 }
 
 
+# For each kind of object: the path from it to its meeting.
+_MEETING_PATH: dict[type[Model], str] = {
+    Meeting: "",
+    AgendaItem: "meeting__",
+    Input: "item__meeting__",
+    Decision: "item__meeting__",
+    Attachment: "meeting__",
+    Attendance: "meeting__",
+    FollowUp: "item__meeting__",
+    ReviewComment: "version__minutes__meeting__",
+}
+
+
+def readable(user: User, model: type[Model], *, edit: bool = False) -> Q:
+    """The objects of `model` the user may read (edit=False) or edit.
+
+    Readers are the council's secretariat and its members; a member whose term has
+    ended still reads the meetings held during it, as they took part in them.
+    """
+    path = _COUNCIL_PATH[model][0]
+    if edit:
+        return Q(**{f"{path}__in": served_councils(user)})
+    rule = Q(**{f"{path}__in": readable_councils(user)})
+    if user.is_authenticated:
+        meeting = _MEETING_PATH[model]
+        seat_then = (
+            Membership.objects.filter(
+                person__user=user, council_id=OuterRef(f"{meeting}council_id")
+            )
+            .filter(
+                Q(start_date__isnull=True)
+                | Q(start_date__lte=OuterRef(f"{meeting}date"))
+            )
+            .filter(
+                Q(end_date__isnull=True) | Q(end_date__gte=OuterRef(f"{meeting}date"))
+            )
+        )
+        rule |= Q(Exists(seat_then))
+    return rule
+
+
 def access(user: User, model: type[T], pk: int, *, edit: bool = True, **filters) -> T:
     """The object for its council's secretariat (edit=True) or also its members.
 
     Extra `filters` narrow the fetch, e.g. to the meeting in the address.
     """
-    path, related = _COUNCIL_PATH[model]
-    councils = served_councils(user) if edit else readable_councils(user)
+    related = _COUNCIL_PATH[model][1]
     obj = (
         model.objects.select_related(*related)
-        .filter(pk=pk, **{f"{path}__in": councils}, **filters)
+        .filter(readable(user, model, edit=edit), pk=pk, **filters)
         .first()
     )
     if obj is None:
@@ -96,10 +137,10 @@ def access_meeting_by_number(
             "council", "council__secretariat_organisation", "minutes"
         )
         .filter(
+            readable(user, Meeting),
             council__slug=council_slug,
             year=year,
             number=number,
-            council__in=readable_councils(user),
         )
         .first()
     )
