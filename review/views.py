@@ -363,7 +363,10 @@ def review_approve_at_meeting(request: HttpRequest, meeting_id: int) -> HttpResp
         return _to_dashboard(meeting.pk)
     try:
         lifecycle.minutes_approve_at_meeting(
-            minutes=minutes, item=item, by=request.user
+            minutes=minutes,
+            item=item,
+            by=request.user,
+            correction=request.POST.get("correction", "")[:2000],
         )
     except ValidationError as error:
         _fail(request, error)
