@@ -131,4 +131,3 @@ def postponed_carry_into(*, meeting: Meeting) -> list[AgendaItem]:
         .order_by("meeting__date", "meeting__number", "order")
     )
     return [_carry(item, meeting) for item in waiting]
-

@@ -103,6 +103,9 @@ def test_a_resent_summons_is_a_new_version_and_the_old_one_stays(
     assert squeeze("Ny pasientjournal, revidert") not in first
     assert squeeze("Ny pasientjournal") in first
     assert client.get(summons_url(meeting, 3)).status_code == 404
+    # Members find both versions listed on the meeting's reading page.
+    page = client.get(reverse("review:read", args=[meeting.pk])).content.decode()
+    assert summons_url(meeting, 1) in page and summons_url(meeting, 2) in page
 
     # The secretariat sees both versions listed on the summons page.
     client.force_login(world.secretariat_a)
