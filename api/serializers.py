@@ -289,6 +289,24 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
     lateAddition = serializers.BooleanField(
         source="is_late_addition", help_text="Tilleggssak."
     )
+    handledKind = serializers.CharField(
+        source="handled_kind_label",
+        allow_null=True,
+        help_text="Sakstypen saken ble behandlet som i møtet, når den avviker fra "
+        "den planlagte (kind).",
+    )
+    postponed = serializers.BooleanField(
+        source="is_postponed", help_text="Saken ble utsatt."
+    )
+    postponedReason = serializers.CharField(
+        source="postponed_reason", help_text="Grunnen til utsettelsen."
+    )
+    postponedFrom = RefField(
+        "agendaitem",
+        source="postponed_from_id",
+        allow_null=True,
+        help_text="Den utsatte saken denne saken ble flyttet fra.",
+    )
     presenters = serializers.CharField(help_text="Innledere.")
     description = serializers.CharField(source="body", help_text="Saksfremstilling.")
     result = serializers.SerializerMethodField()
@@ -325,6 +343,10 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
             "kind": obj.kind_label,
             "archiveReference": obj.archive_reference,
             "lateAddition": obj.is_late_addition,
+            "handledKind": obj.handled_kind_label or None,
+            "postponed": obj.is_postponed,
+            "postponedReason": obj.postponed_reason if obj.is_postponed else "",
+            "postponedFrom": links.object("agendaitem", obj.postponed_from_id),
             "presenters": texts["presenters"],
             "description": texts["description"],
             "result": decision.label if decision else None,

@@ -232,7 +232,9 @@ class AgendaItemAdmin(FrozenContentAdmin, SimpleHistoryAdmin):
     list_display_links = ["number_label", "title"]
     list_filter = ["council", "year", "kind"]
     search_fields = ["title", "body", "archive_reference"]
-    readonly_fields = ["number", "revision"]
+    # Postponing carries the item to the next meeting: on the minute-taking page
+    # (minutes/services/handling.py), not here.
+    readonly_fields = ["number", "revision", "is_postponed", "postponed_from"]
     autocomplete_fields = ["meeting", "approves_minutes_of"]
     inlines = [DecisionInline, InputInline, ItemAttachmentInline]
 
@@ -313,6 +315,7 @@ class MinutesAdmin(admin.ModelAdmin):
         "approved_by_item",
         "published_at",
         "correction_reason",
+        "approval_correction",
     ]
     # Status changes go through the transitions in minutes/services/lifecycle.py,
     # which check the state and the user's role; the rest of the review is at

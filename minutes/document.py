@@ -151,6 +151,14 @@ class AttachmentRef:
 
 
 @dataclass(frozen=True)
+class ItemRef:
+    """Another item by its numbers: sak «14/24» of møte «3/2024»."""
+
+    item: str
+    meeting: str
+
+
+@dataclass(frozen=True)
 class Item:
     """An agenda item (sak) with everything the minutes record under it."""
 
@@ -173,6 +181,57 @@ class Item:
     # Exempt from the public: "body" or "whole" (title too), with the legal basis.
     exemption_scope: str = ""
     exemption: str = ""
+    # The type the meeting handled it as, where it differs from the planned `kind`
+    # (the summons prints only the planned one).
+    handled_kind: str = ""
+    handled_kind_label: str = ""
+    # Postponed (utsatt), with the reason, and the item it was carried to; or the
+    # postponed item this one was carried from.
+    is_postponed: bool = False
+    postponed_reason: str = ""
+    postponed_to: ItemRef | None = None
+    postponed_from: ItemRef | None = None
+
+    @property
+    def kind_line(self) -> str:
+        """«Orientering – behandlet som til uttalelse», or the planned type."""
+        if not self.handled_kind_label:
+            return self.kind_label
+        handled = self.handled_kind_label
+        if handled[:1].isupper() and handled[1:2].islower():
+            handled = handled[:1].lower() + handled[1:]
+        if not self.kind_label:
+            return _("Behandlet som %(handled)s") % {"handled": handled}
+        return _("%(planned)s – behandlet som %(handled)s") % {
+            "planned": self.kind_label,
+            "handled": handled,
+        }
+
+    @property
+    def postponed_line(self) -> str:
+        """«Saken ble utsatt. Begrunnelse: …» and where it went."""
+        if not self.is_postponed:
+            return ""
+        line = _("Saken ble utsatt.")
+        if self.postponed_reason:
+            reason = self.postponed_reason.rstrip(".")
+            line += " " + _("Begrunnelse: %(reason)s.") % {"reason": reason}
+        if self.postponed_to:
+            line += " " + _("Utsatt til sak %(item)s (møte %(meeting)s).") % {
+                "item": self.postponed_to.item,
+                "meeting": self.postponed_to.meeting,
+            }
+        return line
+
+    @property
+    def postponed_from_line(self) -> str:
+        """«Utsatt fra sak 14/24 (møte 3/2024).»"""
+        if not self.postponed_from:
+            return ""
+        return _("Utsatt fra sak %(item)s (møte %(meeting)s).") % {
+            "item": self.postponed_from.item,
+            "meeting": self.postponed_from.meeting,
+        }
 
     @property
     def all_inputs(self) -> list[InputEntry | SubInput]:
@@ -237,6 +296,37 @@ class Approval:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A correction the approving meeting made to the minutes («Referatet endres i
+    tråd med dette»): the note, and the approving item and its meeting."""
+
+    note: str
+    item: str = ""
+    item_meeting: str = ""
+
+    @property
+    def line(self) -> str:
+        """«Referatet er rettet etter vedtak i sak 2/24 (møte 4/2024): …»"""
+        note = self.note.rstrip(".")
+        if self.item:
+            return _(
+                "Referatet er rettet etter vedtak i sak %(item)s (møte %(meeting)s): "
+                "%(note)s."
+            ) % {"item": self.item, "meeting": self.item_meeting, "note": note}
+        return _("Referatet er rettet ved godkjenningen: %(note)s.") % {"note": note}
+
+
+def correction_snapshot(*, note: str, item: AgendaItem | None) -> dict[str, Any]:
+    """The correction as a version's snapshot keeps it (MinutesDocument.correction)."""
+    correction = Correction(
+        note=note,
+        item=item.number_label if item else "",
+        item_meeting=item.meeting.number_label if item else "",
+    )
+    return {**_plain(correction), "text": correction.line}
+
+
+@dataclass(frozen=True)
 class MinutesDocument:
     """Everything one meeting's minutes show, in reading order."""
 
@@ -255,6 +345,8 @@ class MinutesDocument:
     attachments: tuple[AttachmentRef, ...] = ()
     # True for the public version (exempt text replaced), False for the full record.
     public_version: bool = False
+    # A correction made when the minutes were approved, printed under the approval.
+    correction: Correction | None = None
 
     # Reading ---------------------------------------------------------------------
 
@@ -439,9 +531,26 @@ class MinutesDocument:
         ).order_by("order", "id")
         items = list(
             AgendaItem.objects.filter(meeting=meeting)
-            .select_related("decision", "council", "approves_minutes_of")
+            .select_related(
+                "decision",
+                "council",
+                "approves_minutes_of",
+                "postponed_from__meeting",
+            )
             .prefetch_related(Prefetch("inputs", queryset=inputs))
             .order_by("order", "number")
+        )
+        # Where the postponed items went (one query, only when any was postponed).
+        postponed = [item.pk for item in items if item.is_postponed]
+        carried = (
+            {
+                row.postponed_from_id: row
+                for row in AgendaItem.objects.filter(
+                    postponed_from_id__in=postponed
+                ).select_related("meeting")
+            }
+            if postponed
+            else {}
         )
         council = meeting.council
         try:
@@ -520,10 +629,15 @@ class MinutesDocument:
             guests=by_role(Attendance.Role.GUEST),
             officials=by_role(Attendance.Role.OFFICIAL),
             items=tuple(
-                _item(item, [a for a in attachments if a.item_id == item.pk])
+                _item(
+                    item,
+                    [a for a in attachments if a.item_id == item.pk],
+                    carried_to=carried.get(item.pk),
+                )
                 for item in items
             ),
             attachments=tuple(_attachment(a) for a in attachments if a.item_id is None),
+            correction=_correction(minutes),
         )
 
     @classmethod
@@ -555,6 +669,9 @@ class MinutesDocument:
             ),
             attachments=_attachments(content["attachments"]),
             public_version=bool(content.get("public_version")),
+            correction=_build(Correction, content["correction"])
+            if content.get("correction")
+            else None,
         )
         if version is not None:
             document = dataclasses.replace(
@@ -574,6 +691,10 @@ class MinutesDocument:
         # Derived from the lists, for readers of the JSON; read back from them.
         data["attendance_count"] = self.attendance_count
         data["attendance_count_line"] = self.attendance_count_line
+        if self.correction:
+            data["correction"]["text"] = self.correction.line
+        for item, row in zip(self.items, data["items"], strict=True):
+            row["kind_line"] = item.kind_line
         return {"format": SNAPSHOT_FORMAT, **data}
 
 
@@ -679,7 +800,18 @@ def _attachment(attachment: Attachment) -> AttachmentRef:
     )
 
 
-def _item(item: AgendaItem, attachments: list[Attachment]) -> Item:
+def _ref(item: AgendaItem | None) -> ItemRef | None:
+    if item is None:
+        return None
+    return ItemRef(item=item.number_label, meeting=item.meeting.number_label)
+
+
+def _item(
+    item: AgendaItem,
+    attachments: list[Attachment],
+    *,
+    carried_to: AgendaItem | None = None,
+) -> Item:
     # Every input is shown: one whose parent is not a top-level input is one itself.
     tree = input_tree(item.inputs.all())
     decision = getattr(item, "decision", None)
@@ -735,6 +867,25 @@ def _item(item: AgendaItem, attachments: list[Attachment]) -> Item:
         else None,
         exemption_scope=item.exemption_scope,
         exemption=item.exemption_basis,
+        handled_kind=item.handled_kind if item.handled_kind_label else "",
+        handled_kind_label=item.handled_kind_label,
+        is_postponed=item.is_postponed,
+        postponed_reason=item.postponed_reason if item.is_postponed else "",
+        postponed_to=_ref(carried_to) if item.is_postponed else None,
+        postponed_from=_ref(item.postponed_from) if item.postponed_from_id else None,
+    )
+
+
+def _correction(minutes: Minutes | None) -> Correction | None:
+    if minutes is None or not minutes.approval_correction.strip():
+        return None
+    if minutes.approved_at is None:
+        return None
+    item = minutes.approved_by_item if minutes.approved_by_item_id else None
+    return Correction(
+        note=minutes.approval_correction.strip(),
+        item=item.number_label if item else "",
+        item_meeting=item.meeting.number_label if item else "",
     )
 
 
@@ -787,6 +938,12 @@ def _item_from_snapshot(row: dict, meeting_year: int) -> Item:
         decision=_build(DecisionText, decision) if decision else None,
         attachments=_attachments(row.get("attachments", [])),
         approves_minutes_of=tuple(approves) if approves else None,
+        postponed_to=_build(ItemRef, row["postponed_to"])
+        if row.get("postponed_to")
+        else None,
+        postponed_from=_build(ItemRef, row["postponed_from"])
+        if row.get("postponed_from")
+        else None,
     )
 
 

@@ -179,15 +179,20 @@ class SummonsResult:
 
 
 def send_summons(
-    *, meeting: Meeting, members: Iterable[Membership], message: str = ""
+    *,
+    meeting: Meeting,
+    members: Iterable[Membership],
+    message: str = "",
+    pdf: bytes | None = None,
 ) -> SummonsResult:
     """Queue the summons to each member, in their language, with the agenda, the PDF
-    and their own absence link."""
+    (the frozen one when given) and their own absence link."""
     result = SummonsResult()
     # The agenda as the minutes document has it (minutes/document.py).
     items = MinutesDocument.from_rows(meeting).items
     # The PDF is the council's document, in its own language (minutes/pdf.py).
-    pdf = summons_pdf(meeting)
+    if pdf is None:
+        pdf = summons_pdf(meeting)
     result.pdf_attached = pdf is not None
     for membership in members:
         recipient = person_recipient(membership.person)

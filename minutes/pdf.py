@@ -314,6 +314,8 @@ def render_summons_pdf(*, meeting: Meeting) -> bytes:
         context = {
             "document": document,
             "meeting": document.meeting,
+            # The summons shows the planned item types only.
+            "summons": True,
             "papers": [
                 (item.number_label, a.title)
                 for item in document.items
@@ -439,7 +441,7 @@ def _ensure_stored_pdf(minutes: Minutes) -> None:
         store_approved_pdf(minutes=minutes)
 
 
-def _frozen_file_response(
+def frozen_file_response(
     request: HttpRequest, *, file, sha256: str, size: int, rendered_at, filename: str
 ) -> HttpResponse:
     """A frozen file as it is; 304 when the client already has these bytes."""
@@ -459,7 +461,7 @@ def _frozen_file_response(
 def stored_pdf_response(request: HttpRequest, minutes: Minutes) -> HttpResponse:
     """The stored (public) PDF as it is; 304 when the client already has it."""
     _ensure_stored_pdf(minutes)
-    return _frozen_file_response(
+    return frozen_file_response(
         request,
         file=minutes.pdf_file,
         sha256=minutes.pdf_sha256,
@@ -477,7 +479,7 @@ def full_record_pdf_response(request: HttpRequest, minutes: Minutes) -> HttpResp
     if record is None:
         return stored_pdf_response(request, minutes)
     stem = minutes_filename(minutes.meeting).removesuffix(".pdf")
-    return _frozen_file_response(
+    return frozen_file_response(
         request,
         file=record.file,
         sha256=record.sha256,

@@ -62,4 +62,9 @@ urlpatterns = [
     # Drafts and summonses at the meeting's address, for members and secretariat.
     path(f"{MEETING}utkast.pdf", views_pdf.draft_pdf, name="draft_pdf"),
     path(f"{MEETING}innkalling.pdf", views_pdf.summons_pdf, name="summons_pdf"),
+    path(
+        f"{MEETING}innkalling/<int:version>.pdf",
+        views_pdf.summons_version_pdf,
+        name="summons_version_pdf",
+    ),
 ]

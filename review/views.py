@@ -40,6 +40,7 @@ from minutes.services.review import (
     council_voting_members,
     minutes_approval_progress,
 )
+from minutes.services.summons import summons_versions
 from minutes.services.versions import (
     APPROVABLE_STATUSES,
     minutes_latest_version,
@@ -153,6 +154,8 @@ def review_read(request: HttpRequest, meeting_id: int) -> HttpResponse:
         "can_edit": can_edit,
         "progress": progress,
         "versions": MinutesVersion.objects.filter(minutes=minutes).order_by("number"),
+        # Every summons as it was sent (minutes/services/summons.py).
+        "summons_versions": summons_versions(meeting),
         "followups": [
             followup
             for rows in followups_by_item(
@@ -363,7 +366,10 @@ def review_approve_at_meeting(request: HttpRequest, meeting_id: int) -> HttpResp
         return _to_dashboard(meeting.pk)
     try:
         lifecycle.minutes_approve_at_meeting(
-            minutes=minutes, item=item, by=request.user
+            minutes=minutes,
+            item=item,
+            by=request.user,
+            correction=request.POST.get("correction", "")[:2000],
         )
     except ValidationError as error:
         _fail(request, error)

@@ -2,12 +2,14 @@
 rendered on demand, never cached by a shared cache; 404 for everyone else."""
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from minutes.access import access_meeting_by_number
-from minutes.models import Meeting, Minutes
+from minutes.models import Meeting, Minutes, SummonsVersion
 from minutes.pdf import (
+    frozen_file_response,
     full_record_pdf_response,
     minutes_filename,
     render_minutes_pdf,
@@ -15,6 +17,7 @@ from minutes.pdf import (
     rendered_pdf_response,
     summons_filename,
 )
+from minutes.services.summons import summons_latest_version
 
 
 def _is_frozen(meeting: Meeting) -> bool:
@@ -46,7 +49,38 @@ def draft_pdf(
 def summons_pdf(
     request: HttpRequest, council_slug: str, year: int, number: int
 ) -> HttpResponse:
-    """The summons (innkalling og dagsorden), for members and secretariat."""
+    """The summons (innkalling og dagsorden), for members and secretariat: the
+    latest one sent, as it was sent; before any is sent, as it stands now."""
     meeting = access_meeting_by_number(request.user, council_slug, year, number)
+    version = summons_latest_version(meeting)
+    if version is not None:
+        return _summons_version_response(request, version)
     content = render_summons_pdf(meeting=meeting)
     return rendered_pdf_response(content, summons_filename(meeting))
+
+
+@require_safe
+def summons_version_pdf(
+    request: HttpRequest, council_slug: str, year: int, number: int, version: int
+) -> HttpResponse:
+    """One summons as it was sent (version 1, 2, …), for members and secretariat."""
+    meeting = access_meeting_by_number(request.user, council_slug, year, number)
+    sent = get_object_or_404(SummonsVersion, meeting=meeting, number=version)
+    return _summons_version_response(request, sent)
+
+
+def _summons_version_response(
+    request: HttpRequest, version: SummonsVersion
+) -> HttpResponse:
+    stem = summons_filename(version.meeting).removesuffix(".pdf")
+    response = frozen_file_response(
+        request,
+        file=version.file,
+        sha256=version.sha256,
+        size=version.size,
+        rendered_at=version.sent_at,
+        filename=f"{stem}-v{version.number}.pdf",
+    )
+    # For the council only: no shared cache may keep it.
+    patch_cache_control(response, private=True)
+    return response

@@ -156,6 +156,26 @@ class AgendaItemAddForm(forms.Form):
         self.fields["kind"].choices = kind_choices(council)
 
 
+class ItemHandlingForm(forms.Form):
+    """How the meeting handled an item: its type there, and whether it was
+    postponed (minutes/services/handling.py)."""
+
+    handled_kind = forms.ChoiceField(label=_("Behandlet som"), required=False)
+    is_postponed = forms.BooleanField(label=_("Saken ble utsatt"), required=False)
+    postponed_reason = forms.CharField(
+        label=_("Grunn til utsettelsen (valgfritt)"), max_length=300, required=False
+    )
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, council: Council, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = kind_choices(council)
+        self.fields["handled_kind"].choices = [
+            ("", _("Som planlagt")),
+            *choices[1:],
+        ]
+
+
 class AttachmentForm(forms.Form):
     """A paper; its type is checked from its content, not from its name."""
 

@@ -133,6 +133,11 @@ urlpatterns = [
     ),
     path("mote/<int:meeting_id>/referat/", minute_taking.minute_taking, name="minute"),
     path(
+        "mote/<int:meeting_id>/tilleggssak/",
+        minute_taking.late_item_add,
+        name="late_item_add",
+    ),
+    path(
         "oppmote/<int:attendance_id>/fjern/",
         summons.attendance_remove_view,
         name="attendance_remove",
@@ -141,6 +146,11 @@ urlpatterns = [
     path("sak/<int:item_id>/", meetings.item_edit, name="item"),
     path("sak/<int:item_id>/flytt/", meetings.item_move, name="item_move"),
     path("sak/<int:item_id>/slett/", meetings.item_delete, name="item_delete"),
+    path(
+        "sak/<int:item_id>/behandling/",
+        minute_taking.item_handling,
+        name="item_handling",
+    ),
     path(
         "sak/<int:item_id>/historikk/", minute_taking.item_history, name="item_history"
     ),

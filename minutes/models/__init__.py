@@ -29,6 +29,7 @@ from minutes.models.review import (
     ReviewApproval,
     ReviewComment,
 )
+from minutes.models.summons import SummonsVersion
 
 __all__ = [
     "INPUTS_HEADING",
@@ -52,6 +53,7 @@ __all__ = [
     "ReminderSent",
     "ReviewApproval",
     "ReviewComment",
+    "SummonsVersion",
     "attachment_upload_to",
     "decision_search_text",
     "input_tree",

@@ -114,6 +114,24 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         _("arkivsaksnummer"), max_length=40, blank=True
     )
     is_late_addition = models.BooleanField(_("tilleggssak"), default=False)
+    # How the meeting handled the item, where it differs from the planned `kind`
+    # (planned as «orientering», handled as «til uttalelse»): the summons keeps the
+    # planned type, the minutes print both (minutes/services/handling.py).
+    handled_kind = models.CharField(_("behandlet som"), max_length=60, blank=True)
+    # Postponed (utsatt): not handled, carried to the council's next meeting as a
+    # new item that links back here (minutes/services/handling.py).
+    is_postponed = models.BooleanField(_("utsatt"), default=False)
+    postponed_reason = models.CharField(
+        _("grunn til utsettelse"), max_length=300, blank=True
+    )
+    postponed_from = models.ForeignKey(
+        "self",
+        verbose_name=_("utsatt fra sak"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_over_as",
+    )
     # Exempt from the public under offentleglova (minutes/exemptions.py): the body
     # only, or the whole item (title, body, inputs, decision and papers).
     exemption_scope = models.CharField(
@@ -220,6 +238,16 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
                     code="unknown_kind",
                     params={"kind": self.kind},
                 )
+            if self.handled_kind and self.handled_kind not in allowed:
+                raise ValidationError(
+                    {
+                        "handled_kind": _(
+                            "«%(kind)s» er ikke en sakstype i dette rådet."
+                        )
+                    },
+                    code="unknown_kind",
+                    params={"kind": self.handled_kind},
+                )
             self._clean_approves_minutes_of()
 
     def _clean_approves_minutes_of(self) -> None:
@@ -278,6 +306,18 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
     @property
     def kind_label(self) -> str:
         return item_kind_label(self.kind) if self.kind else ""
+
+    @property
+    def handled_kind_label(self) -> str:
+        """The type the meeting handled it as, where it differs from the planned."""
+        if not self.handled_kind or self.handled_kind == self.kind:
+            return ""
+        return item_kind_label(self.handled_kind)
+
+    @property
+    def effective_kind(self) -> str:
+        """The type the item was handled as: the handled type, else the planned."""
+        return self.handled_kind or self.kind
 
 
 class Input(RevisedContent, FrozenContentMixin, models.Model):

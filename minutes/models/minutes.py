@@ -121,6 +121,9 @@ class Minutes(models.Model):
     )
     # Why the correction in progress is made; copied to the version it produces.
     correction_reason = models.TextField(_("grunn til retting"), blank=True)
+    # The correction the approving meeting made to these minutes («Protokollen
+    # endres i tråd med dette»), printed under the approval (minutes/document.py).
+    approval_correction = models.TextField(_("retting ved godkjenning"), blank=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
     objects = MinutesQuerySet.as_manager()

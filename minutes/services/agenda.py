@@ -141,7 +141,10 @@ def agenda_item_add(
     """Add an item to a meeting's agenda, before Eventuelt, and number it.
 
     An item added after the summons is a late addition (tilleggssak) and takes the next
-    free number of the year, so numbers already sent out do not change.
+    free number of the year, so numbers already sent out do not change. An item added
+    at the meeting is one too (`is_late_addition=True`), whether or not the summons
+    went out through this system: nothing is sent to anyone, and before a summons
+    the numbers still follow the agenda order.
     """
     with meeting_editable(meeting):
         items = AgendaItem.objects.filter(meeting=meeting)
@@ -235,6 +238,10 @@ def meeting_create(
     Minutes.objects.create(meeting=meeting)
     if with_standard_items:
         _add_standard_items(meeting)
+        # Items postponed at earlier meetings that had nowhere to go yet.
+        from minutes.services.handling import postponed_carry_into
+
+        postponed_carry_into(meeting=meeting)
     return meeting
 
 

@@ -21,7 +21,7 @@ from core.cache import invalidate_public_pages
 from council.access import can_read_drafts
 from council.models import Council, Person
 from minutes import mail
-from minutes.document import minutes_snapshot
+from minutes.document import correction_snapshot, minutes_snapshot
 from minutes.errors import MinutesStateError
 from minutes.models import (
     AgendaItem,
@@ -67,8 +67,10 @@ DECIDED_KINDS = frozenset(
 def minutes_undecided_items(*, meeting) -> list[AgendaItem]:
     """The items that need a decision and have none, in agenda order.
 
-    An item needs a decision when one was proposed for it, or when its type is one
-    a council decides (DECIDED_KINDS). A blank decision is none.
+    An item needs a decision when one was proposed for it, or when its type (the
+    type it was handled as, else the planned one) is one a council decides
+    (DECIDED_KINDS). A blank decision is none. A postponed item (utsatt) was not
+    handled and needs none.
     """
     items = (
         AgendaItem.objects.filter(meeting=meeting)
@@ -77,10 +79,12 @@ def minutes_undecided_items(*, meeting) -> list[AgendaItem]:
     )
     undecided = []
     for item in items:
+        if item.is_postponed:
+            continue
         decision = getattr(item, "decision", None)
         proposed = decision.proposed_text if decision else ""
         final = decision.final_text if decision else ""
-        needed = bool(proposed.strip()) or item.kind in DECIDED_KINDS
+        needed = bool(proposed.strip()) or item.effective_kind in DECIDED_KINDS
         if needed and not final.strip():
             undecided.append(item)
     return undecided
@@ -368,14 +372,20 @@ def minutes_approve_online(*, minutes: Minutes, by=None) -> Minutes:
 
 
 def minutes_approve_at_meeting(
-    *, minutes: Minutes, item: AgendaItem, by=None
+    *, minutes: Minutes, item: AgendaItem, by=None, correction: str = ""
 ) -> Minutes:
     """Approve minutes by the decision of a later meeting's item (like 39/22).
 
     For councils whose rule is «next meeting». The approved content is the minutes as
     they are now: if they differ from the last version sent, a new version is made.
     `by` is the secretariat user who records the decision (None for commands).
+
+    `correction`: what the approving meeting corrected («Referatet endres i tråd med
+    dette»), made in the minutes before recording the approval. The corrected
+    minutes are then always a new version, whose snapshot, page and PDF carry the
+    note («Referatet er rettet etter vedtak i sak 2/24 (møte 4/2024): …»).
     """
+    correction = " ".join((correction or "").split())
     with transaction.atomic():
         minutes = minutes_lock(minutes)
         council = minutes.meeting.council
@@ -404,8 +414,12 @@ def minutes_approve_at_meeting(
         require_decisions(meeting=minutes.meeting)
         version = minutes_open_version(minutes)
         snapshot = minutes_snapshot(meeting=minutes.meeting)
+        if correction:
+            snapshot["correction"] = correction_snapshot(note=correction, item=item)
         if version is None or version.content != snapshot:
-            version = version_create(minutes, by=by, content=snapshot)
+            version = version_create(
+                minutes, by=by, content=snapshot, reason=correction or None
+            )
         published = _minutes_approve(
             minutes,
             version=version,
@@ -413,6 +427,7 @@ def minutes_approve_at_meeting(
             by=by,
             item=item,
             at=_meeting_moment(item.meeting),
+            correction=correction,
         )
         _notify_approved(minutes, published=published)
     return minutes
@@ -535,6 +550,7 @@ def _minutes_approve(
     by=None,
     item: AgendaItem | None = None,
     at: datetime.datetime | None = None,
+    correction: str = "",
 ) -> bool:
     """Approve and freeze (inside the caller's transaction). True if also published.
 
@@ -560,12 +576,14 @@ def _minutes_approve(
     minutes.approved_at = now
     minutes.approval_method = method
     minutes.approved_by_item = item
+    minutes.approval_correction = correction
     minutes.save(
         update_fields=[
             "status",
             "approved_at",
             "approval_method",
             "approved_by_item",
+            "approval_correction",
             "pdf_file",
             "pdf_sha256",
             "pdf_size",

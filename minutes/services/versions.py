@@ -64,15 +64,22 @@ def version_create(
     content: dict | None = None,
     deadline: datetime.date | None = None,
     open_review: bool = False,
+    reason: str | None = None,
 ) -> MinutesVersion:
-    """Freeze the minutes as they are now into the next version number."""
+    """Freeze the minutes as they are now into the next version number.
+
+    `reason`: why the version differs from the one approved or sent before; by
+    default the reason of a correction in progress.
+    """
     last = MinutesVersion.objects.filter(minutes=minutes).aggregate(n=Max("number"))
     number = (last["n"] or 0) + 1
     version = MinutesVersion.objects.create(
         minutes=minutes,
         number=number,
         content=content or minutes_snapshot(meeting=minutes.meeting),
-        reason=minutes.correction_reason
+        reason=reason
+        if reason is not None
+        else minutes.correction_reason
         if minutes.status == Minutes.Status.CORRECTING
         else "",
         deadline=deadline,

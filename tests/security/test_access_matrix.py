@@ -144,6 +144,8 @@ RULES = {
     "workspace:attendance": "secretariat_edit",
     "workspace:attendance_add": "secretariat_post",
     "workspace:minute": "secretariat_edit",
+    "workspace:late_item_add": "secretariat_post",
+    "workspace:item_handling": "secretariat_post",
     "workspace:attendance_remove": "secretariat_post",
     "workspace:mail_resend": "secretariat_post",
     "workspace:item": "secretariat_edit",
@@ -195,6 +197,7 @@ RULES = {
     "public:minutes_pdf": "public_unpublished_404",
     "review:draft_pdf": "draft_readers",
     "review:summons_pdf": "draft_readers",
+    "review:summons_version_pdf": "draft_readers",
     # /gjennomsyn/
     "review:index": "authenticated",
     "review:read": "draft_readers",
@@ -305,6 +308,28 @@ def council_a_pending_import(world: FilledWorld) -> PendingImport:
     return pending
 
 
+def council_a_summons_version(meeting) -> int:
+    """A sent summons of the meeting (version 1), stored as the service stores it."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from minutes.models import SummonsVersion
+    from tests.factories import PDF_BYTES
+
+    if not SummonsVersion.objects.filter(meeting=meeting, number=1).exists():
+        name = default_storage.save("innkallinger/test.pdf", ContentFile(PDF_BYTES))
+        SummonsVersion.objects.create(
+            meeting=meeting,
+            number=1,
+            file=name,
+            sha256="0" * 64,
+            size=len(PDF_BYTES),
+            sent_at=timezone.now(),
+        )
+    return 1
+
+
 def param(route: Route, name: str, world: FilledWorld, target) -> object:
     """The value of one URL parameter for the object under test (`target`: the
     published or the unpublished meeting of council A, with its item, input, …)."""
@@ -343,7 +368,11 @@ def param(route: Route, name: str, world: FilledWorld, target) -> object:
         "user_id": lambda: world.member_a.pk,
         "organisation_id": lambda: world.organisation.pk,
         "sector_id": lambda: world.sector.pk,
-        "version": lambda: 1,
+        "version": lambda: (
+            council_a_summons_version(target.meeting)
+            if route.key == "review:summons_version_pdf"
+            else 1
+        ),
         # workspace:save: one field of the item.
         "kind": lambda: "sak",
         "pk": lambda: target.item.pk,

@@ -27,6 +27,7 @@ from council.access import council_organisations, council_people, council_sector
 from minutes.access import access
 from minutes.diff import split_sides, word_diff
 from minutes.models import AgendaItem, Decision, Input, Meeting, input_tree
+from minutes.services.agenda import agenda_item_add
 from minutes.services.editing import (
     EditConflict,
     content_save,
@@ -40,7 +41,8 @@ from minutes.services.editing import (
     input_outdent,
     meeting_of,
 )
-from workspace.forms import InputAddForm
+from minutes.services.handling import item_handling_update
+from workspace.forms import AgendaItemAddForm, InputAddForm, ItemHandlingForm
 from workspace.views.meetings import edit_meeting, error_text, frozen_message
 
 # Which fields each kind of object lets the minute-taking view save.
@@ -141,6 +143,12 @@ def minute_taking(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "who_options": who_options,
             "frozen": frozen_message(meeting),
             "add_form": InputAddForm(),
+            "late_item_form": AgendaItemAddForm(
+                council=council, auto_id="tilleggssak-%s"
+            ),
+            "kind_choices": ItemHandlingForm(council=council)
+            .fields["handled_kind"]
+            .choices,
         },
     )
 
@@ -232,6 +240,85 @@ def _conflict(request: HttpRequest, current, field: str, mine: str) -> HttpRespo
         },
         status=409,
     )
+
+
+# How the meeting handled an item, and items added in the meeting ----------------------
+
+
+@login_required
+@require_POST
+def item_handling(request: HttpRequest, item_id: int) -> HttpResponse:
+    """«Behandlet som» and «Utsatt» for one item (minutes/services/handling.py)."""
+    item = access(request.user, AgendaItem, item_id)
+    form = ItemHandlingForm(request.POST, council=item.meeting.council)
+    if not form.is_valid():
+        messages.error(
+            request, _("Velg en sakstype fra listen, og skriv en kortere grunn.")
+        )
+        return redirect(minute_url(item))
+    data = form.cleaned_data
+    try:
+        saved = item_handling_update(
+            item=item,
+            revision=data["revision"],
+            handled_kind=data["handled_kind"],
+            postponed=data["is_postponed"],
+            postponed_reason=data["postponed_reason"],
+        )
+    except EditConflict:
+        messages.error(
+            request,
+            _("Noen andre har endret saken i mellomtiden. Se over og lagre på nytt."),
+        )
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        carried = saved.carried_over_as.select_related("meeting").first()
+        if saved.is_postponed and carried is not None:
+            messages.success(
+                request,
+                _("Saken er utsatt og ført opp som sak %(number)s i %(meeting)s.")
+                % {"number": carried.number_label, "meeting": carried.meeting.title},
+            )
+        elif saved.is_postponed:
+            messages.success(
+                request,
+                _(
+                    "Saken er utsatt. Den føres opp i rådets neste møte når det "
+                    "møtet er opprettet."
+                ),
+            )
+        else:
+            messages.success(request, _("Lagret."))
+    return redirect(minute_url(item))
+
+
+@login_required
+@require_POST
+def late_item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """A tilleggssak added in the meeting: nothing is sent to anyone."""
+    meeting = edit_meeting(request, meeting_id)
+    form = AgendaItemAddForm(request.POST, council=meeting.council)
+    back = reverse("workspace:minute", args=[meeting.pk])
+    if not form.is_valid():
+        messages.error(request, _("Skriv en tittel på tilleggssaken."))
+        return redirect(back + "#tilleggssak")
+    try:
+        item = agenda_item_add(
+            meeting=meeting,
+            title=form.cleaned_data["title"],
+            kind=form.cleaned_data["kind"],
+            proposed_decision=form.cleaned_data["proposed_text"],
+            is_late_addition=True,
+        )
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+        return redirect(back + "#tilleggssak")
+    messages.success(
+        request,
+        _("Tilleggssak %(number)s er lagt til.") % {"number": item.number_label},
+    )
+    return redirect(minute_url(item))
 
 
 # Inputs ----------------------------------------------------------------------------

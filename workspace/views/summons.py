@@ -29,7 +29,7 @@ from minutes.services.attendance import (
     person_find_or_create,
     substitute_by_name,
 )
-from minutes.services.summons import summons_send
+from minutes.services.summons import summons_send, summons_versions
 from workspace.forms import AttendanceAddForm, SummonsForm
 from workspace.views.meetings import (
     edit_meeting,
@@ -50,7 +50,9 @@ def summons(request: HttpRequest, meeting_id: int) -> HttpResponse:
         if form.is_valid():
             try:
                 result = summons_send(
-                    meeting=meeting, message=form.cleaned_data["message"]
+                    meeting=meeting,
+                    message=form.cleaned_data["message"],
+                    by=request.user,
                 )
             except ValidationError as exc:
                 form.add_error(None, error_text(exc))
@@ -92,6 +94,7 @@ def summons(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "items": items,
             "form": form,
             "frozen": frozen_message(meeting),
+            "summons_versions": summons_versions(meeting),
             "mails": [
                 (row, mail.MAIL_KINDS.get(row.kind, row.kind))
                 for row in mail.meeting_mails(meeting)
