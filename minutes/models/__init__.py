@@ -20,6 +20,12 @@ from minutes.models.followup import (
     FollowUpReminder,
     FollowUpStatus,
 )
+from minutes.models.formal import (
+    DISQUALIFICATION_BASES,
+    Disqualification,
+    ProtocolEntry,
+    Vote,
+)
 from minutes.models.meeting import Attendance, Meeting
 from minutes.models.minutes import Minutes, MinutesVersion
 from minutes.models.records import FullRecordPdf
@@ -31,6 +37,7 @@ from minutes.models.review import (
 )
 
 __all__ = [
+    "DISQUALIFICATION_BASES",
     "INPUTS_HEADING",
     "OPEN_FOLLOWUP_STATUSES",
     "SEARCH_CONFIG",
@@ -38,6 +45,7 @@ __all__ = [
     "Attachment",
     "Attendance",
     "Decision",
+    "Disqualification",
     "FollowUp",
     "FollowUpNote",
     "FollowUpReminder",
@@ -47,11 +55,13 @@ __all__ = [
     "ItemKind",
     "Meeting",
     "Minutes",
+    "ProtocolEntry",
     "MinutesEvent",
     "MinutesVersion",
     "ReminderSent",
     "ReviewApproval",
     "ReviewComment",
+    "Vote",
     "attachment_upload_to",
     "decision_search_text",
     "input_tree",

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST, require_safe
 from council.access import council_organisations, council_people, council_sectors
 from minutes.access import access
 from minutes.diff import split_sides, word_diff
+from minutes.document import FORMAL_PREFETCH
 from minutes.models import AgendaItem, Decision, Input, Meeting, input_tree
 from minutes.services.editing import (
     EditConflict,
@@ -41,6 +42,7 @@ from minutes.services.editing import (
     meeting_of,
 )
 from workspace.forms import InputAddForm
+from workspace.views.formal import formal_context, formal_rows
 from workspace.views.meetings import edit_meeting, error_text, frozen_message
 
 # Which fields each kind of object lets the minute-taking view save.
@@ -98,6 +100,11 @@ class EditorItem:
     def decision(self) -> Decision | None:
         return getattr(self.item, "decision", None)
 
+    @property
+    def formal(self) -> dict:
+        """Votes, statements and disqualifications (workspace/views/formal.py)."""
+        return formal_rows(self.item)
+
 
 def editor_items(meeting: Meeting) -> list[EditorItem]:
     """The meeting's items with their inputs as a tree, in two queries."""
@@ -107,7 +114,7 @@ def editor_items(meeting: Meeting) -> list[EditorItem]:
     items = (
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("decision")
-        .prefetch_related(Prefetch("inputs", queryset=inputs))
+        .prefetch_related(Prefetch("inputs", queryset=inputs), *FORMAL_PREFETCH)
         .order_by("order", "number")
     )
     result = []
@@ -141,6 +148,7 @@ def minute_taking(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "who_options": who_options,
             "frozen": frozen_message(meeting),
             "add_form": InputAddForm(),
+            **formal_context(council),
         },
     )
 
