@@ -499,9 +499,9 @@ class MinutesDocument:
 
         Seven queries, however large the meeting: attendance, attachments, items with
         decisions, inputs, votes, statements for the record and disqualifications
-        (and the parties of those these name, when they name someone; and the approving item, once approved; the deputies
-        among the substitutes, when someone stood in). Without
-        `with_state` the status, version and approval stay empty: a stored version's
+        (and the parties of the people these name, when they name someone; the
+        approving item, once approved; the deputies among the substitutes, when
+        someone stood in). Without `with_state` the status, version and approval stay empty: a stored version's
         state lives on its own row.
         """
         attendances = list(
