@@ -501,8 +501,8 @@ class MinutesDocument:
         decisions, inputs, votes, statements for the record and disqualifications
         (and the parties of the people these name, when they name someone; the
         approving item, once approved; the deputies among the substitutes, when
-        someone stood in). Without `with_state` the status, version and approval stay empty: a stored version's
-        state lives on its own row.
+        someone stood in). Without `with_state` the status, version and approval
+        stay empty: a stored version's state lives on its own row.
         """
         attendances = list(
             Attendance.objects.filter(meeting=meeting)
@@ -563,6 +563,7 @@ class MinutesDocument:
         )
 
         parties = _formal_parties(meeting, items)
+
         def by_role(role: str) -> tuple[Attendee, ...]:
             return tuple(_attendee(a) for a in attendances if a.role == role)
 

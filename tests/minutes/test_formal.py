@@ -132,8 +132,7 @@ def test_all_three_under_the_item(meeting, item, people):
     fill(item, people)
     document_item = formal(meeting, item)
     assert [v.line for v in document_item.votes] == [
-        "Vedtatt med 5 mot 2 stemmer. Mot stemte: Ola Nordmann (H), "
-        "Kari Hansen (FrP)."
+        "Vedtatt med 5 mot 2 stemmer. Mot stemte: Ola Nordmann (H), Kari Hansen (FrP)."
     ]
     assert [(p.by, p.text) for p in document_item.protocol_entries] == [
         ("Ola Nordmann (H)", "Høyre ønsker saken utredet videre.")
