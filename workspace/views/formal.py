@@ -129,7 +129,7 @@ def formal_context(council) -> dict:
     """What the formal panels of the minute-taking page offer: the council's own
     people, the common legal bases and the outcomes of a vote."""
     return {
-        "formal_people": list(council_people(council).only("pk", "name")),
+        "formal_people": list(council_people(council)),
         "formal_bases": DISQUALIFICATION_BASES,
         "vote_outcomes": Vote.Outcome.choices,
     }
