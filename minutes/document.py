@@ -176,14 +176,23 @@ class VoteRecord:
             line = _("Enstemmig vedtatt.")
         elif self.outcome == "unanimously_rejected":
             line = _("Enstemmig forkastet.")
+        elif self.votes_for == self.votes_against:
+            # A tie is decided by the chair's casting vote (kommuneloven § 11-9).
+            if self.outcome == "rejected":
+                line = _(
+                    "Forkastet med %(for)s mot %(against)s stemmer, med møteleders "
+                    "dobbeltstemme."
+                )
+            else:
+                line = _(
+                    "Vedtatt med %(for)s mot %(against)s stemmer, med møteleders "
+                    "dobbeltstemme."
+                )
+            line %= counts
         elif self.outcome == "rejected":
             line = _("Forkastet med %(for)s mot %(against)s stemmer.") % counts
         else:
             line = _("Vedtatt med %(for)s mot %(against)s stemmer.") % counts
-        if self.outcome in ("adopted", "rejected") and (
-            self.votes_for == self.votes_against
-        ):
-            line = line[:-1] + _(", med møteleders dobbeltstemme.")
         if self.votes_blank:
             line += " " + ngettext(
                 "%(n)s stemte blankt.", "%(n)s stemte blankt.", self.votes_blank
