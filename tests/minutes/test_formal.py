@@ -348,3 +348,14 @@ def test_the_page_and_the_pdf_print_them(meeting, item, people, client):
     pdf = squeeze("\n".join(pdf_pages(minutes_pdf.render_minutes_pdf(meeting=meeting))))
     for text in texts:
         assert squeeze(text) in pdf, text
+
+
+def test_comparing_versions_shows_them(meeting, item, people):
+    from minutes.diff import version_diff
+
+    before = MinutesDocument.from_rows(meeting)
+    fill(item, people)
+    after = MinutesDocument.from_rows(meeting)
+    [changed] = [d for d in version_diff(before, after).items if d.status != "same"]
+    labels = [field.label for field in changed.fields]
+    assert labels == ["Votering", "Inhabilitet", "Protokolltilførsel"]

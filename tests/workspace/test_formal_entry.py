@@ -61,6 +61,9 @@ def test_a_vote_with_htmx_returns_the_panel(alice_client, item):
     assert "Vedtatt med 5 mot 2 stemmer. Mot stemte: Ola Nordmann (H)." in html
     vote = Vote.objects.get(item=item)
     assert (vote.votes_for, vote.votes_against) == (5, 2)
+    # The form stays open and empty for the next vote (keyboard users keep going).
+    assert html.count('<details class="formal-form" open>') == 1
+    assert f'id="f-{item.pk}-names" value=""' in html
 
 
 def test_a_bad_vote_is_refused_in_norwegian_and_keeps_what_was_typed(

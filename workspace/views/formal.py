@@ -143,9 +143,9 @@ def _panel(
     errors: list[str] | None = None,
     values=None,
 ) -> HttpResponse:
-    """The item's formal panel for htmx, with the failed form's errors and values
-    (answered 200, so htmx swaps it in; the errors are announced as an alert); for
-    plain posts, a redirect back to the item."""
+    """The item's formal panel for htmx, with the form just used open (and, when
+    refused, its errors and what was typed; answered 200, so htmx swaps it in; the
+    errors are announced as an alert); for plain posts, a redirect to the item."""
     if not request.htmx:
         if errors:
             messages.error(request, " ".join(errors))
@@ -162,7 +162,7 @@ def _panel(
             "item": item,
             "formal": formal_rows(item),
             "frozen": frozen_message(item.meeting),
-            "failed": form,
+            "open_form": form,
             "errors": errors or [],
             "values": {form: values} if form and values is not None else {},
             **formal_context(item.meeting.council),
@@ -203,7 +203,8 @@ def _create(request: HttpRequest, item_id: int, name: str, form_class, add):
         )
     if not request.htmx:
         messages.success(request, _("Lagret."))
-    return _panel(request, item)
+    # The form stays open, empty, for the next entry of the same kind.
+    return _panel(request, item, form=name)
 
 
 @login_required
