@@ -66,7 +66,9 @@ def test_a_vote_and_a_disqualification_by_keyboard(page, world, screenshot):
 
 
 def test_the_panel_with_its_forms_open_has_no_wcag_violations(
-    axe_page, world, live_server
+    axe_page,  # noqa: F811 (the fixture imported above)
+    world,
+    live_server,
 ):
     meeting = world.draft_a
     item = meeting.items.get(standard="secretariat_info")
