@@ -9,6 +9,7 @@ import json
 import jsonschema
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection, transaction
 
 from minutes import pdf as minutes_pdf
 from minutes.document import SCHEMA_PATH, MinutesDocument, minutes_snapshot
@@ -359,3 +360,28 @@ def test_comparing_versions_shows_them(meeting, item, people):
     [changed] = [d for d in version_diff(before, after).items if d.status != "same"]
     labels = [field.label for field in changed.fields]
     assert labels == ["Votering", "Inhabilitet", "Protokolltilførsel"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="The frozen-content triggers exist on PostgreSQL only, by design.",
+)
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE minutes_vote SET votes_for = 9 WHERE item_id = %(item)s",
+        "DELETE FROM minutes_protocolentry WHERE item_id = %(item)s",
+        "DELETE FROM minutes_disqualification WHERE item_id = %(item)s",
+        'INSERT INTO minutes_vote (item_id, "order", subject, outcome,'
+        " against_names, created_at, updated_at) VALUES (%(item)s, 9, '',"
+        " 'unanimous', '', now(), now())",
+    ],
+)
+def test_postgresql_refuses_raw_sql_on_frozen_rows(meeting, item, people, sql):
+    fill(item, people)
+    decide_all(meeting)
+    publish(meeting)
+    with pytest.raises(DatabaseError, match="kan ikke"):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, {"item": item.pk})
+    assert Vote.objects.get().votes_for == 5
