@@ -12,6 +12,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 
 from council.models import Council, Membership, Organisation, Person
+from minutes.document import FORMAL_PREFETCH
 from minutes.exemptions import public_decisions, public_inputs
 from minutes.models import AgendaItem, Attachment, Attendance, Decision, Input
 from minutes.public import frozen_public_meetings
@@ -163,7 +164,8 @@ def items() -> QuerySet[AgendaItem]:
                 "attachments",
                 queryset=public_files().order_by("order", "pk"),
                 to_attr="public_files",
-            )
+            ),
+            *FORMAL_PREFETCH,
         )
     )
 

@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from minutes.document import formal_records
 from minutes.exemptions import exempt_text, neutral_title
 
 OPARL = "https://schema.oparl.org/1.1/"
@@ -271,6 +272,76 @@ def _public_item_texts(obj) -> dict:
     }
 
 
+class VoteSerializer(serializers.Serializer):
+    outcome = serializers.ChoiceField(
+        choices=["unanimous", "adopted", "rejected", "unanimously_rejected"],
+        help_text="Enstemmig vedtatt, vedtatt ved votering, forkastet ved votering, "
+        "enstemmig forkastet.",
+    )
+    subject = serializers.CharField(help_text="Hva det ble stemt over (kan være tom).")
+    votesFor = serializers.IntegerField(allow_null=True)
+    votesAgainst = serializers.IntegerField(allow_null=True)
+    votesBlank = serializers.IntegerField(allow_null=True)
+    againstNames = serializers.CharField(help_text="Mot stemte, der rådet fører det.")
+    text = serializers.CharField(help_text="«Vedtatt med 5 mot 2 stemmer.»")
+
+
+class ProtocolEntrySerializer(serializers.Serializer):
+    person = serializers.URLField(allow_null=True)
+    by = serializers.CharField(help_text="Hvem protokolltilførselen er fra.")
+    text = serializers.CharField()
+
+
+class DisqualificationSerializer(serializers.Serializer):
+    person = serializers.URLField()
+    personName = serializers.CharField()
+    legalBasis = serializers.CharField(help_text="Hjemmel for inhabiliteten.")
+    substitute = serializers.URLField(allow_null=True, help_text="Tiltrådte i stedet.")
+    substituteName = serializers.CharField()
+
+
+def _formal(obj, links) -> dict:
+    """The item's votes, statements for the record and disqualifications; none
+    under an item exempt as a whole, as MinutesDocument.public() does."""
+    if obj.exemption_scope == "whole":
+        return {"votes": [], "protocolEntries": [], "disqualifications": []}
+    records = formal_records(obj)
+    return {
+        "votes": [
+            {
+                "outcome": vote.outcome,
+                "subject": vote.subject,
+                "votesFor": vote.votes_for,
+                "votesAgainst": vote.votes_against,
+                "votesBlank": vote.votes_blank,
+                "againstNames": vote.against_names,
+                "text": vote.line,
+            }
+            for vote in records["votes"]
+        ],
+        "protocolEntries": [
+            {
+                "person": links.object("person", row.person_id),
+                "by": record.by,
+                "text": record.text,
+            }
+            for row, record in zip(
+                obj.protocol_entries.all(), records["protocol_entries"], strict=True
+            )
+        ],
+        "disqualifications": [
+            {
+                "person": links.object("person", row.person_id),
+                "personName": row.person.name,
+                "legalBasis": row.basis,
+                "substitute": links.object("person", row.substitute_id),
+                "substituteName": row.substitute.name if row.substitute_id else "",
+            }
+            for row in obj.disqualifications.all()
+        ],
+    }
+
+
 class AgendaItemSerializer(LinksMixin, serializers.Serializer):
     id = RefField("agendaitem", source="pk")
     type = TypeField("AgendaItem")
@@ -314,6 +385,13 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
     decision = serializers.SerializerMethodField()
     input = serializers.SerializerMethodField()
     auxiliaryFile = FileSerializer(many=True, source="public_files")
+    votes = VoteSerializer(many=True, read_only=True, help_text="Votering.")
+    protocolEntries = ProtocolEntrySerializer(
+        many=True, read_only=True, help_text="Protokolltilførsel."
+    )
+    disqualifications = DisqualificationSerializer(
+        many=True, read_only=True, help_text="Inhabilitet."
+    )
     web = serializers.SerializerMethodField()
     modified = serializers.DateTimeField(source="modified_at")
 
@@ -360,6 +438,7 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
                 for f in obj.public_files
                 if obj.exemption_scope != "whole"
             ],
+            **_formal(obj, links),
             "web": self.get_web(obj),
             "modified": _iso(obj.modified_at),
         }

@@ -17,11 +17,14 @@ from minutes.models import (
     Attachment,
     Attendance,
     Decision,
+    Disqualification,
     FollowUp,
     Input,
     Meeting,
     Minutes,
+    ProtocolEntry,
     ReviewComment,
+    Vote,
 )
 
 T = TypeVar("T", bound=Model)
@@ -44,6 +47,16 @@ _COUNCIL_PATH: dict[type[Model], tuple[str, tuple[str, ...]]] = {
         ),
     ),
     Decision: ("item__council", ("item", "item__meeting", "item__meeting__council")),
+    # The formal elements under an item (minutes/models/formal.py).
+    Vote: ("item__council", ("item", "item__meeting", "item__meeting__council")),
+    ProtocolEntry: (
+        "item__council",
+        ("item", "item__meeting", "item__meeting__council"),
+    ),
+    Disqualification: (
+        "item__council",
+        ("item", "item__meeting", "item__meeting__council"),
+    ),
     Attachment: ("meeting__council", ("meeting", "meeting__council", "item")),
     Attendance: ("meeting__council", ("meeting", "meeting__council")),
     FollowUp: (

@@ -158,6 +158,12 @@ def _item_fields(item: Item) -> list[tuple[str, str]]:
         (_("Innledere"), item.presenters),
         (_("Saksfremstilling"), item.body),
         (_("Vedtak"), f"{decision.label}: {decision.text}" if decision else ""),
+        (_("Votering"), "\n".join(vote.line for vote in item.votes)),
+        (_("Inhabilitet"), "\n".join(row.line for row in item.disqualifications)),
+        (
+            _("Protokolltilførsel"),
+            "\n".join(f"{entry.by}: {entry.text}" for entry in item.protocol_entries),
+        ),
         (_("Vedlegg"), "\n".join(a.title for a in item.attachments)),
     ]
 

@@ -31,10 +31,13 @@ from minutes.models import (
     AgendaItem,
     Attachment,
     Attendance,
+    Disqualification,
     Input,
     Meeting,
     Minutes,
     MinutesVersion,
+    ProtocolEntry,
+    Vote,
     input_tree,
 )
 
@@ -150,6 +153,90 @@ class AttachmentRef:
     exemption: str = ""
 
 
+def _with_party(name: str, party: str) -> str:
+    return f"{name} ({party})" if name and party else name
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    """How a proposal was decided: «Enstemmig vedtatt.», «Vedtatt med 5 mot 2
+    stemmer. Mot stemte: …», «Forkastet med 2 mot 5 stemmer.» (Vote.Outcome)."""
+
+    outcome: str
+    subject: str = ""
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_blank: int | None = None
+    against_names: str = ""
+
+    @property
+    def line(self) -> str:
+        counts = {"for": self.votes_for, "against": self.votes_against}
+        if self.outcome == "unanimous":
+            line = _("Enstemmig vedtatt.")
+        elif self.outcome == "unanimously_rejected":
+            line = _("Enstemmig forkastet.")
+        elif self.votes_for == self.votes_against:
+            # A tie is decided by the chair's casting vote (kommuneloven § 11-9).
+            if self.outcome == "rejected":
+                line = _(
+                    "Forkastet med %(for)s mot %(against)s stemmer, med møteleders "
+                    "dobbeltstemme."
+                )
+            else:
+                line = _(
+                    "Vedtatt med %(for)s mot %(against)s stemmer, med møteleders "
+                    "dobbeltstemme."
+                )
+            line %= counts
+        elif self.outcome == "rejected":
+            line = _("Forkastet med %(for)s mot %(against)s stemmer.") % counts
+        else:
+            line = _("Vedtatt med %(for)s mot %(against)s stemmer.") % counts
+        if self.votes_blank:
+            line += " " + ngettext(
+                "%(n)s stemte blankt.", "%(n)s stemte blankt.", self.votes_blank
+            ) % {"n": self.votes_blank}
+        if self.against_names:
+            line += " " + _("Mot stemte: %(names)s.") % {
+                "names": self.against_names.rstrip(".")
+            }
+        if self.subject:
+            line = f"{self.subject}: {line}"
+        return line
+
+
+@dataclass(frozen=True)
+class ProtocolEntryRecord:
+    """A statement entered in the minutes at a member's request."""
+
+    by: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DisqualificationRecord:
+    """«Kari Hansen (Sp) ble erklært inhabil etter forvaltningsloven § 6 første
+    ledd bokstav a og fratrådte under behandlingen av saken. Per Vara (Sp)
+    tiltrådte.»"""
+
+    person: str
+    basis: str
+    substitute: str = ""
+
+    @property
+    def line(self) -> str:
+        line = _(
+            "%(person)s ble erklært inhabil etter %(basis)s og fratrådte under "
+            "behandlingen av saken."
+        ) % {"person": self.person, "basis": self.basis}
+        if self.substitute:
+            line += " " + _("%(substitute)s tiltrådte.") % {
+                "substitute": self.substitute
+            }
+        return line
+
+
 @dataclass(frozen=True)
 class ItemRef:
     """Another item by its numbers: sak «14/24» of møte «3/2024»."""
@@ -232,6 +319,12 @@ class Item:
             "item": self.postponed_from.item,
             "meeting": self.postponed_from.meeting,
         }
+
+    # The formal elements (votering, protokolltilførsel, inhabilitet); versions
+    # stored before these existed lack them.
+    votes: tuple[VoteRecord, ...] = ()
+    protocol_entries: tuple[ProtocolEntryRecord, ...] = ()
+    disqualifications: tuple[DisqualificationRecord, ...] = ()
 
     @property
     def all_inputs(self) -> list[InputEntry | SubInput]:
@@ -506,11 +599,12 @@ class MinutesDocument:
     def from_rows(cls, meeting: Meeting, *, with_state: bool = True) -> MinutesDocument:
         """The minutes as they stand in the database: a draft, or frozen minutes.
 
-        Four queries, however large the meeting: attendance, attachments, items with
-        decisions, and inputs (and the approving item, once approved; the deputies
-        among the substitutes, when someone stood in). Without
-        `with_state` the status, version and approval stay empty: a stored version's
-        state lives on its own row.
+        Seven queries, however large the meeting: attendance, attachments, items with
+        decisions, inputs, votes, statements for the record and disqualifications
+        (and the parties of the people these name, when they name someone; the
+        approving item, once approved; the deputies among the substitutes, when
+        someone stood in). Without `with_state` the status, version and approval
+        stay empty: a stored version's state lives on its own row.
         """
         attendances = list(
             Attendance.objects.filter(meeting=meeting)
@@ -537,7 +631,7 @@ class MinutesDocument:
                 "approves_minutes_of",
                 "postponed_from__meeting",
             )
-            .prefetch_related(Prefetch("inputs", queryset=inputs))
+            .prefetch_related(Prefetch("inputs", queryset=inputs), *FORMAL_PREFETCH)
             .order_by("order", "number")
         )
         # Where the postponed items went (one query, only when any was postponed).
@@ -587,6 +681,8 @@ class MinutesDocument:
             else set()
         )
 
+        parties = _formal_parties(meeting, items)
+
         def by_role(role: str) -> tuple[Attendee, ...]:
             return tuple(_attendee(a) for a in attendances if a.role == role)
 
@@ -633,6 +729,7 @@ class MinutesDocument:
                     item,
                     [a for a in attachments if a.item_id == item.pk],
                     carried_to=carried.get(item.pk),
+                    parties=parties,
                 )
                 for item in items
             ),
@@ -693,8 +790,15 @@ class MinutesDocument:
         data["attendance_count_line"] = self.attendance_count_line
         if self.correction:
             data["correction"]["text"] = self.correction.line
+        # The printed sentences of the formal elements, for readers of the JSON.
         for item, row in zip(self.items, data["items"], strict=True):
             row["kind_line"] = item.kind_line
+            for record, plain in zip(item.votes, row["votes"], strict=True):
+                plain["text"] = record.line
+            for record, plain in zip(
+                item.disqualifications, row["disqualifications"], strict=True
+            ):
+                plain["text"] = record.line
         return {"format": SNAPSHOT_FORMAT, **data}
 
 
@@ -748,6 +852,9 @@ def _public_item(item: Item) -> Item:
             inputs=(),
             decision=None,
             attachments=(),
+            votes=(),
+            protocol_entries=(),
+            disqualifications=(),
         )
     decision = item.decision
     if decision is not None and decision.exemption:
@@ -806,11 +913,87 @@ def _ref(item: AgendaItem | None) -> ItemRef | None:
     return ItemRef(item=item.number_label, meeting=item.meeting.number_label)
 
 
+# The formal elements under each item, one query each (see formal_records).
+FORMAL_PREFETCH = (
+    Prefetch("votes", queryset=Vote.objects.order_by("order", "id")),
+    Prefetch(
+        "protocol_entries",
+        queryset=ProtocolEntry.objects.select_related("person").order_by("order", "id"),
+    ),
+    Prefetch(
+        "disqualifications",
+        queryset=Disqualification.objects.select_related(
+            "person", "substitute"
+        ).order_by("order", "id"),
+    ),
+)
+
+
+def _formal_parties(meeting: Meeting, items: list[AgendaItem]) -> dict[int, str]:
+    """The party each person named in the formal elements sat for on the day; one
+    query, and none when nobody is named."""
+    named = {
+        person_id
+        for item in items
+        for person_id in [
+            *(e.person_id for e in item.protocol_entries.all()),
+            *(d.person_id for d in item.disqualifications.all()),
+            *(d.substitute_id for d in item.disqualifications.all()),
+        ]
+        if person_id
+    }
+    if not named:
+        return {}
+    return dict(
+        Membership.objects.active_on(meeting.date)
+        .filter(council_id=meeting.council_id, person_id__in=named)
+        .exclude(party="")
+        .values_list("person_id", "party")
+    )
+
+
+def formal_records(item: AgendaItem, parties: dict[int, str] | None = None) -> dict:
+    """An item's votes, statements for the record and disqualifications as the
+    document keeps them (prefetched with FORMAL_PREFETCH); `parties` maps person ids
+    to the party they sit for, printed after their names."""
+    parties = parties or {}
+
+    def name(person) -> str:
+        return _with_party(person.name, parties.get(person.pk, "")) if person else ""
+
+    return {
+        "votes": tuple(
+            VoteRecord(
+                outcome=vote.outcome,
+                subject=vote.subject,
+                votes_for=vote.votes_for,
+                votes_against=vote.votes_against,
+                votes_blank=vote.votes_blank,
+                against_names=vote.against_names,
+            )
+            for vote in item.votes.all()
+        ),
+        "protocol_entries": tuple(
+            ProtocolEntryRecord(by=name(entry.person) or entry.names, text=entry.text)
+            for entry in item.protocol_entries.all()
+        ),
+        "disqualifications": tuple(
+            DisqualificationRecord(
+                person=name(row.person),
+                basis=row.basis,
+                substitute=name(row.substitute),
+            )
+            for row in item.disqualifications.all()
+        ),
+    }
+
+
 def _item(
     item: AgendaItem,
     attachments: list[Attachment],
     *,
     carried_to: AgendaItem | None = None,
+    parties: dict[int, str] | None = None,
 ) -> Item:
     # Every input is shown: one whose parent is not a top-level input is one itself.
     tree = input_tree(item.inputs.all())
@@ -873,6 +1056,7 @@ def _item(
         postponed_reason=item.postponed_reason if item.is_postponed else "",
         postponed_to=_ref(carried_to) if item.is_postponed else None,
         postponed_from=_ref(item.postponed_from) if item.postponed_from_id else None,
+        **formal_records(item, parties),
     )
 
 
@@ -944,6 +1128,11 @@ def _item_from_snapshot(row: dict, meeting_year: int) -> Item:
         postponed_from=_build(ItemRef, row["postponed_from"])
         if row.get("postponed_from")
         else None,
+        votes=_many(VoteRecord, row.get("votes", [])),
+        protocol_entries=_many(ProtocolEntryRecord, row.get("protocol_entries", [])),
+        disqualifications=_many(
+            DisqualificationRecord, row.get("disqualifications", [])
+        ),
     )
 
 

@@ -6,6 +6,7 @@ from django.urls import path
 from workspace.views import (
     council_setup,
     followup,
+    formal,
     importing,
     logins,
     meetings,
@@ -161,6 +162,23 @@ urlpatterns = [
         "sak/<int:item_id>/oppfolging/",
         followup.item_followups,
         name="item_followups",
+    ),
+    # The formal elements under an item: votes, statements, disqualifications.
+    path("sak/<int:item_id>/votering/", formal.vote_create, name="vote_create"),
+    path(
+        "sak/<int:item_id>/protokolltilforsel/",
+        formal.protocol_entry_create,
+        name="protocol_entry_create",
+    ),
+    path(
+        "sak/<int:item_id>/inhabilitet/",
+        formal.disqualification_create,
+        name="disqualification_create",
+    ),
+    path(
+        "formelt/<str:kind>/<int:pk>/slett/",
+        formal.formal_remove,
+        name="formal_remove",
     ),
     # /arbeid/oppfolging/<id>/: one follow-up of a decision
     path("oppfolging/<int:followup_id>/", followup.followup_edit, name="followup"),

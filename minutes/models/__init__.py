@@ -20,6 +20,12 @@ from minutes.models.followup import (
     FollowUpReminder,
     FollowUpStatus,
 )
+from minutes.models.formal import (
+    DISQUALIFICATION_BASES,
+    Disqualification,
+    ProtocolEntry,
+    Vote,
+)
 from minutes.models.meeting import Attendance, Meeting
 from minutes.models.minutes import Minutes, MinutesVersion
 from minutes.models.records import FullRecordPdf
@@ -32,6 +38,7 @@ from minutes.models.review import (
 from minutes.models.summons import SummonsVersion
 
 __all__ = [
+    "DISQUALIFICATION_BASES",
     "INPUTS_HEADING",
     "OPEN_FOLLOWUP_STATUSES",
     "SEARCH_CONFIG",
@@ -39,6 +46,7 @@ __all__ = [
     "Attachment",
     "Attendance",
     "Decision",
+    "Disqualification",
     "FollowUp",
     "FollowUpNote",
     "FollowUpReminder",
@@ -48,12 +56,14 @@ __all__ = [
     "ItemKind",
     "Meeting",
     "Minutes",
+    "ProtocolEntry",
     "MinutesEvent",
     "MinutesVersion",
     "ReminderSent",
     "ReviewApproval",
     "ReviewComment",
     "SummonsVersion",
+    "Vote",
     "attachment_upload_to",
     "decision_search_text",
     "input_tree",

@@ -14,8 +14,11 @@ LISTS = [
     ("/api/organizations/", 3),  # sector joined
     ("/api/persons/", 4),  # + memberships
     ("/api/memberships/", 3),  # council joined
-    ("/api/meetings/", 6),  # + items (decision joined), items' files, meeting files
-    ("/api/agenda-items/", 4),  # decision joined, + files
+    # + items (decision joined), items' files, votes, statements for the record,
+    # disqualifications, meeting files
+    ("/api/meetings/", 9),
+    # decision joined, + files, votes, statements, disqualifications
+    ("/api/agenda-items/", 7),
     ("/api/inputs/", 3),  # organisation, sector and person joined
     ("/api/decisions/", 3),  # item joined
     ("/api/files/", 3),
@@ -52,8 +55,10 @@ def _details(archive):
         (f"/api/bodies/{archive.council.slug}/", 1),
         (f"/api/persons/{archive.member.pk}/", 2),  # person, memberships
         (f"/api/memberships/{archive.member.memberships.first().pk}/", 1),
-        (f"/api/meetings/{meeting.pk}/", 4),  # meeting, items, items' files, files
-        (f"/api/agenda-items/{item.pk}/", 2),  # item with decision, files
+        # meeting, items, items' files, votes, statements, disqualifications, files
+        (f"/api/meetings/{meeting.pk}/", 7),
+        # item with decision, files, votes, statements, disqualifications
+        (f"/api/agenda-items/{item.pk}/", 5),
         (f"/api/inputs/{Input.objects.filter(item=item).first().pk}/", 1),
         (f"/api/decisions/{Decision.objects.get(item=item).pk}/", 1),
         (f"/api/files/{archive.public_file.pk}/", 1),

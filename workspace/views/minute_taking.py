@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST, require_safe
 from council.access import council_organisations, council_people, council_sectors
 from minutes.access import access
 from minutes.diff import split_sides, word_diff
+from minutes.document import FORMAL_PREFETCH
 from minutes.models import AgendaItem, Decision, Input, Meeting, input_tree
 from minutes.services.agenda import agenda_item_add
 from minutes.services.editing import (
@@ -43,6 +44,7 @@ from minutes.services.editing import (
 )
 from minutes.services.handling import item_handling_update
 from workspace.forms import AgendaItemAddForm, InputAddForm, ItemHandlingForm
+from workspace.views.formal import formal_context, formal_rows
 from workspace.views.meetings import edit_meeting, error_text, frozen_message
 
 # Which fields each kind of object lets the minute-taking view save.
@@ -100,6 +102,11 @@ class EditorItem:
     def decision(self) -> Decision | None:
         return getattr(self.item, "decision", None)
 
+    @property
+    def formal(self) -> dict:
+        """Votes, statements and disqualifications (workspace/views/formal.py)."""
+        return formal_rows(self.item)
+
 
 def editor_items(meeting: Meeting) -> list[EditorItem]:
     """The meeting's items with their inputs as a tree, in two queries."""
@@ -109,7 +116,7 @@ def editor_items(meeting: Meeting) -> list[EditorItem]:
     items = (
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("decision")
-        .prefetch_related(Prefetch("inputs", queryset=inputs))
+        .prefetch_related(Prefetch("inputs", queryset=inputs), *FORMAL_PREFETCH)
         .order_by("order", "number")
     )
     result = []
@@ -149,6 +156,7 @@ def minute_taking(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "kind_choices": ItemHandlingForm(council=council)
             .fields["handled_kind"]
             .choices,
+            **formal_context(council),
         },
     )
 
