@@ -240,6 +240,12 @@ class AgendaItemAdmin(FrozenContentAdmin, SimpleHistoryAdmin):
     def number_label(self, item: AgendaItem) -> str:
         return item.number_label
 
+    def get_readonly_fields(self, request, obj=None):
+        # The series is chosen when the item is made; moving an item to another
+        # series renumbers it, which the workspace's item form does.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "series"] if obj is not None else readonly
+
     def get_queryset(self, request):
         return (
             super().get_queryset(request).select_related("meeting", "meeting__council")
@@ -259,6 +265,7 @@ class AgendaItemAdmin(FrozenContentAdmin, SimpleHistoryAdmin):
                 "presenters",
                 "body",
                 "standard",
+                "series",
             )
             if name in form.cleaned_data
         }

@@ -8,10 +8,14 @@ from minutes.models.agenda import (
     Decision,
     Input,
     ItemKind,
+    ItemSeries,
     attachment_upload_to,
     decision_search_text,
     input_tree,
+    item_anchor,
     item_kind_label,
+    item_number_label,
+    item_permalink,
 )
 from minutes.models.followup import (
     OPEN_FOLLOWUP_STATUSES,
@@ -45,6 +49,7 @@ __all__ = [
     "FullRecordPdf",
     "Input",
     "ItemKind",
+    "ItemSeries",
     "Meeting",
     "Minutes",
     "MinutesEvent",
@@ -55,5 +60,8 @@ __all__ = [
     "attachment_upload_to",
     "decision_search_text",
     "input_tree",
+    "item_anchor",
     "item_kind_label",
+    "item_number_label",
+    "item_permalink",
 ]
