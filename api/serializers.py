@@ -475,7 +475,11 @@ class InputSerializer(LinksMixin, serializers.Serializer):
             "order": obj.order,
             "text": obj.text,
             "attribution": obj.attribution,
-            "attributedTo": obj.attributed_to,
+            # As the minutes print it: a sector's representative in the council's
+            # words (Council.sector_representative).
+            "attributedTo": obj.item.council.sector_representative(obj.sector)
+            if obj.attribution == "sector" and obj.sector_id
+            else obj.attributed_to,
             "organization": links.object("organization", obj.organisation_id),
             "person": links.object("person", obj.person_id),
             "sector": obj.sector.name if obj.sector_id else None,

@@ -8,6 +8,7 @@ import json
 import jsonschema
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from minutes.document import SCHEMA_PATH, MinutesDocument, minutes_snapshot
 from minutes.models import AgendaItem, ItemSeries
@@ -237,3 +238,42 @@ def test_the_api_prints_the_labels_and_links_each_series(municipal, client):
     assert items["RS 3/24"]["web"].endswith(f"/{municipal.slug}/referatsak/2024/3/")
     assert items["Pkt. 1"]["web"].endswith(f"/{municipal.slug}/mote/2024/1/punkt/1/")
     assert items["PS 14/24"]["web"].endswith(f"/{municipal.slug}/sak/2024/14/")
+
+
+def test_the_secretariat_chooses_the_series_in_the_agenda_and_the_item_form(
+    world, council
+):
+    alice = world.client("secretariat_a")
+    meeting = make_meeting(council, datetime.date(2024, 3, 1))
+    page = alice.get(reverse("workspace:meeting", args=[meeting.pk])).text
+    # A council that numbers every item as a sak has nothing to choose.
+    assert 'name="series"' not in page
+    council.report_prefix, council.procedural_label = "RS", "Pkt."
+    council.save()
+    page = alice.get(reverse("workspace:meeting", args=[meeting.pk])).text
+    assert 'name="series"' in page and "Referatsak" in page
+    response = alice.post(
+        reverse("workspace:item_add", args=[meeting.pk]),
+        {"title": "Konstituering", "series": "procedural"},
+    )
+    assert response.status_code == 302
+    point = AgendaItem.objects.get(meeting=meeting, title="Konstituering")
+    assert point.number_label == "Pkt. 1"
+    item = AgendaItem.objects.get(meeting=meeting, standard="secretariat_info")
+    form = alice.get(reverse("workspace:item", args=[item.pk])).text
+    assert 'name="series"' in form
+    response = alice.post(
+        reverse("workspace:item", args=[item.pk]),
+        {
+            "title": item.title,
+            "kind": item.kind,
+            "series": "report",
+            "item_revision": item.revision,
+            "decision_revision": item.decision.revision,
+        },
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.number_label == "RS 1/24"
+    # The cases close up: summons approval 1/24, Eventuelt 2/24.
+    assert labels(meeting) == ["1/24", "RS 1/24", "Pkt. 1", "2/24"]
