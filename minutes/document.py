@@ -39,6 +39,7 @@ from minutes.models import (
     MinutesVersion,
     input_tree,
     item_anchor,
+    item_cited_label,
 )
 
 SNAPSHOT_FORMAT = "referat/2"
@@ -184,9 +185,7 @@ class Item:
     def cited_label(self) -> str:
         """«Sak 38/22» for a plain number; a prefixed one stands alone: «PS 14/24»,
         «RS 3/24», «Pkt. 1»."""
-        if self.number_label[:1].isdigit():
-            return _("Sak %(number)s") % {"number": self.number_label}
-        return self.number_label
+        return item_cited_label(self.number_label)
 
     @property
     def anchor(self) -> str:

@@ -65,6 +65,14 @@ def item_number_label(*, series: str, number: int, year: int, prefix: str) -> st
     return f"{prefix} {label}" if prefix else label
 
 
+def item_cited_label(number_label: str) -> str:
+    """How a page names an item: «Sak 38/22» for a plain number; a prefixed label
+    stands alone: «PS 14/24», «RS 3/24», «Pkt. 1»."""
+    if number_label[:1].isdigit():
+        return _("Sak %(number)s") % {"number": number_label}
+    return number_label
+
+
 def item_anchor(*, series: str, number: int) -> str:
     """The item's anchor in the minutes page: «sak-38» as always for cases,
     «rs-3» and «pkt-1» for the other series (their numbers repeat the cases')."""
@@ -266,13 +274,15 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
+        # Only a procedural point's address names its meeting (not loaded else).
+        meeting = self.meeting if self.series == ItemSeries.PROCEDURAL else None
         return item_permalink(
             council_slug=self.council.slug,
             series=self.series,
             year=self.year,
             number=self.number,
-            meeting_year=self.meeting.year,
-            meeting_number=self.meeting.number,
+            meeting_year=meeting.year if meeting else 0,
+            meeting_number=meeting.number if meeting else 0,
         )
 
     @property
@@ -368,6 +378,12 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         return item_number_label(
             series=self.series, number=self.number, year=self.year, prefix=self.prefix
         )
+
+    @property
+    def cited_label(self) -> str:
+        """«Sak 38/22» for a plain number; a prefixed one stands alone («PS 14/24»,
+        «Pkt. 1»)."""
+        return item_cited_label(self.number_label)
 
     @property
     def kind_label(self) -> str:
