@@ -212,7 +212,15 @@ def agenda_item_add(
             order = aob.order
             items.filter(order__gte=order).update(order=F("order") + 1)
         fields.setdefault("is_late_addition", meeting.summons_sent)
-        series = fields.setdefault("series", ItemSeries.CASE)
+        # Unless told, a «Referatsaker» item is a report where the council numbers
+        # reports on their own.
+        reports_apart = bool(meeting.council.report_prefix.strip())
+        series = fields.setdefault(
+            "series",
+            ItemSeries.REPORT
+            if kind == ItemKind.REPORTS and reports_apart
+            else ItemSeries.CASE,
+        )
         _assert_series_offered(meeting.council, series)
         item = AgendaItem(
             meeting=meeting,

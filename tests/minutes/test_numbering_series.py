@@ -277,3 +277,14 @@ def test_the_secretariat_chooses_the_series_in_the_agenda_and_the_item_form(
     assert item.number_label == "RS 1/24"
     # The cases close up: summons approval 1/24, Eventuelt 2/24.
     assert labels(meeting) == ["1/24", "RS 1/24", "Pkt. 1", "2/24"]
+
+
+def test_a_referatsak_is_a_report_where_the_council_numbers_reports_apart(
+    municipal, council
+):
+    meeting = make_meeting(municipal, datetime.date(2024, 3, 1))
+    item = agenda.agenda_item_add(meeting=meeting, title="Melding", kind="referatsaker")
+    assert item.number_label == "RS 1/24"
+    plain = make_meeting(council, datetime.date(2024, 3, 1))
+    item = agenda.agenda_item_add(meeting=plain, title="Melding", kind="referatsaker")
+    assert item.number_label == "3/24"
