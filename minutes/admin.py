@@ -230,7 +230,7 @@ class ItemAttachmentInline(admin.TabularInline):
 class AgendaItemAdmin(FrozenContentAdmin, SimpleHistoryAdmin):
     list_display = ["number_label", "title", "kind", "meeting"]
     list_display_links = ["number_label", "title"]
-    list_filter = ["council", "year", "kind"]
+    list_filter = ["council", "year", "series", "kind"]
     search_fields = ["title", "body", "archive_reference"]
     readonly_fields = ["number", "revision"]
     autocomplete_fields = ["meeting", "approves_minutes_of"]
