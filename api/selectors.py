@@ -207,7 +207,7 @@ def visible_inputs() -> QuerySet[Input]:
 def inputs() -> QuerySet[Input]:
     return (
         visible_inputs()
-        .select_related("organisation", "sector", "person")
+        .select_related("organisation", "sector", "person", "item__council")
         .annotate(meeting_pk=F("item__meeting_id"), modified_at=MODIFIED["input"])
     )
 

@@ -348,7 +348,13 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
     meeting = RefField("meeting", source="meeting_id")
     body = BodyRefField(source="council.slug", help_text="Rådet (utvidelse).")
     number = serializers.CharField(
-        source="number_label", help_text="Saksnummer: 38/22."
+        source="number_label",
+        help_text="Saksnummer som trykt: 38/22, PS 14/24, RS 3/24, Pkt. 1.",
+    )
+    series = serializers.ChoiceField(
+        choices=["case", "report", "procedural"],
+        help_text="Nummerserie (utvidelse): sak, referatsak eller møtepunkt "
+        "nummerert per møte.",
     )
     order = serializers.IntegerField()
     name = serializers.CharField(source="title")
@@ -415,6 +421,7 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
             "meeting": links.object("meeting", obj.meeting_id),
             "body": links.body(obj.council.slug),
             "number": obj.number_label,
+            "series": obj.series,
             "order": obj.order,
             "name": texts["name"],
             "public": texts["public"],
@@ -467,6 +474,9 @@ class AgendaItemSerializer(LinksMixin, serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_web(self, obj) -> str:
+        if obj.series != "case":
+            # Reports and procedural points have their own addresses.
+            return self.links.origin + obj.get_absolute_url()
         return self.links.web(
             "public:item", slug=obj.council.slug, year=obj.year, number=obj.number
         )
@@ -566,7 +576,11 @@ class InputSerializer(LinksMixin, serializers.Serializer):
             "order": obj.order,
             "text": obj.text,
             "attribution": obj.attribution,
-            "attributedTo": obj.attributed_to,
+            # As the minutes print it: a sector's representative in the council's
+            # words (Council.sector_representative).
+            "attributedTo": obj.item.council.sector_representative(obj.sector)
+            if obj.attribution == "sector" and obj.sector_id
+            else obj.attributed_to,
             "organization": links.object("organization", obj.organisation_id),
             "person": links.object("person", obj.person_id),
             "sector": obj.sector.name if obj.sector_id else None,

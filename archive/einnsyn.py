@@ -35,7 +35,7 @@ from archive.errors import ArchiveError
 from archive.exemptions import item_exemption
 from archive.published import PublishedMinutes, is_adopted
 from minutes.document import Item
-from minutes.models import ItemKind
+from minutes.models import ItemKind, item_permalink
 
 TEXT_FORMAT = "text/plain"
 
@@ -80,13 +80,13 @@ def moetesak(published: PublishedMinutes, item: Item) -> dict[str, Any]:
         "moetesakssekvensnummer": item.number,
         "utvalg": document.council.name,
         "externalId": _absolute(
-            reverse(
-                "public:item",
-                kwargs={
-                    "council_slug": document.council.slug,
-                    "year": item.year,
-                    "number": item.number,
-                },
+            item_permalink(
+                council_slug=document.council.slug,
+                series=item.series,
+                year=item.year,
+                number=item.number,
+                meeting_year=document.meeting.year,
+                meeting_number=document.meeting.number,
             )
         ),
     }
@@ -110,7 +110,10 @@ def moetedokument(published: PublishedMinutes) -> dict[str, Any]:
     """The protocol: the frozen PDF of the published version, by its address."""
     document = published.document
     meeting = published.meeting
-    title = f"Referat – {document.council.name} – Møte {document.meeting.number_label}"
+    title = (
+        f"{document.council.document_title} – {document.council.name} – "
+        f"Møte {document.meeting.number_label}"
+    )
     pdf_url = _absolute(
         reverse(
             "public:version_pdf",

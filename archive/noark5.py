@@ -167,7 +167,10 @@ class Extract:
         document = published.document
         facts = document.meeting
         approved = _moment(self._approved_at(published))
-        title = f"Referat – {document.council.name} – Møte {facts.number_label}"
+        title = (
+            f"{document.council.document_title} – {document.council.name} – "
+            f"Møte {facts.number_label}"
+        )
         registrering = self._registrering(published, "protokoll")
         beskrivelse = _add(registrering, "dokumentbeskrivelse")
         _add(beskrivelse, "systemID", self._meeting_id(published, "protokoll", "pdf"))
@@ -206,8 +209,11 @@ class Extract:
     def moeteregistrering(self, published: PublishedMinutes, item: Item) -> ET.Element:
         """One item («sak 38/22»): title, what was said, the decision."""
         exemption = item_exemption(item)
+        # Cases keep the place they always had; other series are kept apart (their
+        # numbers repeat the cases').
+        place = ("sak",) if item.series == "case" else ("sak", item.series)
         registrering = self._registrering(
-            published, "sak", item.number, exemption=exemption
+            published, *place, item.number, exemption=exemption
         )
         _add(registrering, "registreringsID", item.number_label)
         _add(registrering, "tittel", item.title)

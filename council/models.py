@@ -40,6 +40,12 @@ class Council(models.Model):
         )
         NEXT_MEETING = "next_meeting", _("Vedtak i neste møte")
 
+    class DocumentName(models.TextChoices):
+        """What the council calls the minutes; municipal councils say «protokoll»."""
+
+        MINUTES = "referat", _("Referat")
+        PROTOCOL = "protokoll", _("Protokoll")
+
     name = models.CharField(_("navn"), max_length=200, unique=True)
     slug = models.SlugField(_("kortnavn i adresser"), max_length=80, unique=True)
     description = models.TextField(_("om rådet"), blank=True)
@@ -124,6 +130,66 @@ class Council(models.Model):
     first_case_numbers = models.JSONField(
         _("første saksnummer per år"), default=dict, blank=True
     )
+    # Numbering (minutes/services/agenda.py): prefixes of the case and report
+    # series, each numbered through the year («PS 14/24», «RS 3/24»), and the label
+    # of procedural points numbered per meeting outside them («Pkt. 1»). Empty: the
+    # plain «38/22», with no report series and no procedural points.
+    case_prefix = models.CharField(
+        _("prefiks for saker"),
+        max_length=10,
+        blank=True,
+        help_text=_("F.eks. «PS» for «PS 14/24». Tomt: bare nummer og år, «14/24»."),
+    )
+    report_prefix = models.CharField(
+        _("prefiks for referatsaker"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "F.eks. «RS»: referatsakene nummereres for seg, «RS 3/24». Tomt: "
+            "referatsaker nummereres som andre saker."
+        ),
+    )
+    procedural_label = models.CharField(
+        _("betegnelse på møtepunkter utenfor saksnummereringen"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "F.eks. «Pkt.»: punkter som konstituering nummereres per møte, «Pkt. 1», "
+            "uten saksnummer. Tomt: ingen slike punkter."
+        ),
+    )
+    # Wording (minutes/document.py keeps it in the document, so a frozen version
+    # prints as it was).
+    document_name = models.CharField(
+        _("navn på dokumentet"),
+        max_length=20,
+        choices=DocumentName.choices,
+        default=DocumentName.MINUTES,
+    )
+    inputs_heading = models.CharField(
+        _("overskrift over innspillene"),
+        max_length=200,
+        blank=True,
+        help_text=_("Tomt: «Følgende innspill og spørsmål ble svart ut i møtet:»."),
+    )
+    sector_representative_pattern = models.CharField(
+        _("betegnelse på representant for en sektor"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Slik innspill fra en sektors representant krediteres; {sector} blir "
+            "sektorens navn, f.eks. «Representant for {sector}». Tomt: sektorens "
+            "egen betegnelse."
+        ),
+    )
+    prints_speakers = models.BooleanField(
+        _("skriv hvem innspillet kom fra"),
+        default=False,
+        help_text=_(
+            "Navnet på personen, virksomheten eller sektoren står foran hvert "
+            "innspill i referatet."
+        ),
+    )
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 
@@ -145,7 +211,36 @@ class Council(models.Model):
         except (TypeError, ValueError):
             return 1
 
+    def series_prefix(self, series: str) -> str:
+        """The prefix printed before an item's number in a series (AgendaItem
+        series: "case", "report", "procedural")."""
+        if series == "procedural":
+            return self.procedural_label.strip() or str(_("Pkt."))
+        if series == "report":
+            return self.report_prefix.strip()
+        return self.case_prefix.strip()
+
+    def sector_representative(self, sector: "Sector") -> str:
+        """How an input from a sector's representative is credited in this
+        council: its pattern with the sector's name, else the sector's own label."""
+        pattern = self.sector_representative_pattern.strip()
+        if not pattern:
+            return sector.representative_label
+        name = f"{sector.name[:1].lower()}{sector.name[1:]}"
+        return pattern.replace("{sector}", name)
+
     def clean(self) -> None:
+        for field in ("case_prefix", "report_prefix", "procedural_label"):
+            setattr(self, field, getattr(self, field).strip())
+        if self.report_prefix and self.report_prefix == self.case_prefix:
+            raise ValidationError(
+                {
+                    "report_prefix": _(
+                        "Referatsakene trenger et annet prefiks enn sakene."
+                    )
+                },
+                code="same_prefix",
+            )
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {"slug": _("«%(slug)s» er reservert. Velg et annet kortnavn.")},

@@ -230,7 +230,7 @@ class ItemAttachmentInline(admin.TabularInline):
 class AgendaItemAdmin(FrozenContentAdmin, SimpleHistoryAdmin):
     list_display = ["number_label", "title", "kind", "meeting"]
     list_display_links = ["number_label", "title"]
-    list_filter = ["council", "year", "kind"]
+    list_filter = ["council", "year", "series", "kind"]
     search_fields = ["title", "body", "archive_reference"]
     # Postponing carries the item to the next meeting: on the minute-taking page
     # (minutes/services/handling.py), not here.
@@ -241,6 +241,12 @@ class AgendaItemAdmin(FrozenContentAdmin, SimpleHistoryAdmin):
     @admin.display(description=_("sak"), ordering="number")
     def number_label(self, item: AgendaItem) -> str:
         return item.number_label
+
+    def get_readonly_fields(self, request, obj=None):
+        # The series is chosen when the item is made; moving an item to another
+        # series renumbers it, which the workspace's item form does.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "series"] if obj is not None else readonly
 
     def get_queryset(self, request):
         return (
@@ -261,6 +267,7 @@ class AgendaItemAdmin(FrozenContentAdmin, SimpleHistoryAdmin):
                 "presenters",
                 "body",
                 "standard",
+                "series",
             )
             if name in form.cleaned_data
         }

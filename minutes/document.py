@@ -26,8 +26,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from council.models import Membership
+from minutes import wording
 from minutes.exemptions import exempt_text, neutral_title
 from minutes.models import (
+    INPUTS_HEADING,
     AgendaItem,
     Attachment,
     Attendance,
@@ -39,6 +41,8 @@ from minutes.models import (
     ProtocolEntry,
     Vote,
     input_tree,
+    item_anchor,
+    item_cited_label,
 )
 
 SNAPSHOT_FORMAT = "referat/2"
@@ -256,6 +260,9 @@ class Item:
     title: str
     kind: str = ""
     kind_label: str = ""
+    # The number series (AgendaItem.series): "case", "report" or "procedural";
+    # versions stored before series existed hold cases only.
+    series: str = "case"
     is_late_addition: bool = False
     archive_reference: str = ""
     presenters: str = ""
@@ -327,6 +334,17 @@ class Item:
     disqualifications: tuple[DisqualificationRecord, ...] = ()
 
     @property
+    def cited_label(self) -> str:
+        """«Sak 38/22» for a plain number; a prefixed one stands alone: «PS 14/24»,
+        «RS 3/24», «Pkt. 1»."""
+        return item_cited_label(self.number_label)
+
+    @property
+    def anchor(self) -> str:
+        """«sak-38» (as always for cases), «rs-3», «pkt-1»."""
+        return item_anchor(series=self.series, number=self.number)
+
+    @property
     def all_inputs(self) -> list[InputEntry | SubInput]:
         """Inputs and their sub-inputs, in reading order."""
         flat: list[InputEntry | SubInput] = []
@@ -363,6 +381,27 @@ class CouncilFacts:
     name: str
     slug: str
     secretariat_organisation: str = ""
+    # The council's wording, kept so a frozen version prints as it was: what it
+    # calls the minutes (minutes/wording.py), its heading over the inputs (empty:
+    # the standard one), and whether who an input came from is printed with it.
+    # Versions stored before these existed read with the defaults.
+    document_name: str = wording.MINUTES
+    inputs_heading: str = ""
+    prints_speakers: bool = False
+
+    @property
+    def document_title(self) -> str:
+        """«Referat» or «Protokoll»."""
+        return wording.phrase(self.document_name, "name")
+
+    @property
+    def heading(self) -> str:
+        """«Referat fra møte i …», «Protokoll fra møte i …»."""
+        return wording.phrase(self.document_name, "heading") % {"council": self.name}
+
+    @property
+    def inputs_heading_text(self) -> str:
+        return self.inputs_heading or str(INPUTS_HEADING)
 
 
 @dataclass(frozen=True)
@@ -378,14 +417,20 @@ class Approval:
     @property
     def line(self) -> str:
         """«Referatet ble godkjent 12. januar 2023 i sak 2/23 (møte 1/2023).»"""
+        return self.text_for(wording.MINUTES)
+
+    def text_for(self, document_name: str) -> str:
+        """The line in the council's words: «Protokollen ble godkjent …»."""
         when = date_format(timezone.localtime(self.approved_at), "j. F Y")
         if self.item:
-            return _(
-                "Referatet ble godkjent %(date)s i sak %(item)s (møte %(meeting)s)."
-            ) % {"date": when, "item": self.item, "meeting": self.item_meeting}
+            return wording.phrase(document_name, "approved_in_item") % {
+                "date": when,
+                "item": self.item,
+                "meeting": self.item_meeting,
+            }
         if self.method == Minutes.ApprovalMethod.ONLINE:
-            return _("Referatet ble godkjent av medlemmene %(date)s.") % {"date": when}
-        return _("Referatet ble godkjent %(date)s.") % {"date": when}
+            return wording.phrase(document_name, "approved_online") % {"date": when}
+        return wording.phrase(document_name, "approved") % {"date": when}
 
 
 @dataclass(frozen=True)
@@ -553,8 +598,23 @@ class MinutesDocument:
             if count[key] or key == "present"
         )
 
-    def item(self, number: int) -> Item | None:
-        return next((item for item in self.items if item.number == number), None)
+    def item(self, number: int, series: str = "case") -> Item | None:
+        """The item numbered `number` in a series (cases unless told)."""
+        return next(
+            (
+                item
+                for item in self.items
+                if item.number == number and item.series == series
+            ),
+            None,
+        )
+
+    @property
+    def approval_line(self) -> str:
+        """The approval as printed, in the council's words; empty when none."""
+        if self.approval is None:
+            return ""
+        return self.approval.text_for(self.council.document_name)
 
     @property
     def has_exemptions(self) -> bool:
@@ -692,6 +752,9 @@ class MinutesDocument:
                 name=council.name,
                 slug=council.slug,
                 secretariat_organisation=secretariat.name if secretariat else "",
+                document_name=council.document_name,
+                inputs_heading=council.inputs_heading.strip(),
+                prints_speakers=council.prints_speakers,
             ),
             meeting=MeetingFacts(
                 id=meeting.pk,
@@ -728,6 +791,7 @@ class MinutesDocument:
                 _item(
                     item,
                     [a for a in attachments if a.item_id == item.pk],
+                    council,
                     carried_to=carried.get(item.pk),
                     parties=parties,
                 )
@@ -783,7 +847,7 @@ class MinutesDocument:
         data = _plain(self)
         data["meeting"]["number_label"] = self.meeting.number_label
         if self.approval:
-            data["approval"]["text"] = self.approval.line
+            data["approval"]["text"] = self.approval_line
         data["status"] = str(self.status) or None
         # Derived from the lists, for readers of the JSON; read back from them.
         data["attendance_count"] = self.attendance_count
@@ -988,9 +1052,17 @@ def formal_records(item: AgendaItem, parties: dict[int, str] | None = None) -> d
     }
 
 
+def _attributed_to(entry: Input, council) -> str:
+    """Who an input came from, a sector's representative named the council's way."""
+    if entry.attribution == Input.Attribution.SECTOR and entry.sector:
+        return council.sector_representative(entry.sector)
+    return entry.attributed_to
+
+
 def _item(
     item: AgendaItem,
     attachments: list[Attachment],
+    council,
     *,
     carried_to: AgendaItem | None = None,
     parties: dict[int, str] | None = None,
@@ -1006,6 +1078,7 @@ def _item(
         title=item.title,
         kind=item.kind,
         kind_label=item.kind_label,
+        series=item.series,
         is_late_addition=item.is_late_addition,
         archive_reference=item.archive_reference,
         presenters=item.presenters,
@@ -1014,7 +1087,7 @@ def _item(
             InputEntry(
                 id=row.pk,
                 text=row.text,
-                attributed_to=row.attributed_to,
+                attributed_to=_attributed_to(row, council),
                 organisation_slug=row.organisation.slug
                 if row.attribution == Input.Attribution.ORGANISATION
                 and row.organisation
@@ -1024,7 +1097,7 @@ def _item(
                     SubInput(
                         id=c.pk,
                         text=c.text,
-                        attributed_to=c.attributed_to,
+                        attributed_to=_attributed_to(c, council),
                         exemption=c.exemption_basis,
                     )
                     for c in children

@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from core.models import OutgoingMail
 from core.outbox import queue_mail
 from council.models import Membership, Person
+from minutes import wording
 from minutes.document import MinutesDocument
 from minutes.models import Meeting, Minutes, MinutesVersion, ReviewComment
 from minutes.pdf import render_summons_pdf
@@ -228,13 +229,13 @@ def send_summons(
 
 # The review of the minutes ------------------------------------------------------------
 
-SUBJECT_OPENED = gettext_noop("Referat til gjennomsyn: %(meeting)s i %(council)s")
-SUBJECT_REMINDER = gettext_noop(
-    "Påminnelse: gjennomsyn av referat fra %(meeting)s i %(council)s"
-)
+# Subjects that name the minutes are in the council's words (minutes/wording.py:
+# «Protokollen er godkjent: …»); the others are one text.
+SUBJECT_OPENED = wording.Phrase("subject_opened")
+SUBJECT_REMINDER = wording.Phrase("subject_reminder")
 SUBJECT_ANSWERED = gettext_noop("Svar på kommentaren din: %(meeting)s i %(council)s")
-SUBJECT_APPROVED = gettext_noop("Referatet er godkjent: %(meeting)s i %(council)s")
-SUBJECT_PUBLISHED = gettext_noop("Referatet er publisert: %(meeting)s i %(council)s")
+SUBJECT_APPROVED = wording.Phrase("subject_approved")
+SUBJECT_PUBLISHED = wording.Phrase("subject_published")
 
 
 def _send(
@@ -264,12 +265,17 @@ def _meeting_context(minutes: Minutes) -> dict[str, Any]:
     }
 
 
-def _subject(text: str, minutes: Minutes) -> Callable[[], str]:
+def _subject(text: str | wording.Phrase, minutes: Minutes) -> Callable[[], str]:
     """The subject, translated when called (in the recipient's language)."""
     meeting = minutes.meeting
 
     def build() -> str:
-        return _(text) % {"council": meeting.council.name, "meeting": meeting.title}
+        council = meeting.council
+        if isinstance(text, wording.Phrase):
+            template = wording.phrase(council.document_name, text.key)
+        else:
+            template = _(text)
+        return template % {"council": council.name, "meeting": meeting.title}
 
     return build
 

@@ -244,8 +244,9 @@ def people_rows(document: MinutesDocument) -> list[tuple[str, list[list[str]]]]:
 
 def _document_context(document: MinutesDocument, *, draft: bool) -> dict[str, Any]:
     meeting, council = document.meeting, document.council
-    title = _("Referat fra møte i %(council)s") % {"council": council.name}
-    header = f"{_('Referat')} – {council.name} – {meeting.title}"
+    # In the council's words: «Protokoll fra møte i …» where it says protokoll.
+    title = council.heading
+    header = f"{council.document_title} – {council.name} – {meeting.title}"
     if draft:
         header = f"{_('UTKAST')} – {header}"
     return {
@@ -260,7 +261,7 @@ def _document_context(document: MinutesDocument, *, draft: bool) -> dict[str, An
         "document_title": f"{title} – {meeting.title} "
         f"({date_format(meeting.date, 'j. F Y')})",
         "author": council.secretariat_organisation or council.name,
-        "approval": "" if draft or not document.approval else document.approval.line,
+        "approval": "" if draft else document.approval_line,
         "header_css": css_string(header),
         "page_label_css": css_string(_("side")),
         "of_label_css": css_string(_("av")),

@@ -128,6 +128,7 @@ class AgendaEntry:
     is_late_addition: bool
     proposed_decision: str
     papers: tuple[AgendaPaper, ...]
+    anchor: str = ""
 
 
 def summoned_meetings() -> QuerySet[Meeting]:
@@ -182,6 +183,7 @@ def public_agenda(meeting: Meeting) -> tuple[list[AgendaEntry], list[AgendaPaper
                 if publishes_proposals and not proposal_exempt
                 else "",
                 papers=() if whole else tuple(papers.get(item.pk, ())),
+                anchor=item.anchor,
             )
         )
     return entries, papers.get(None, [])

@@ -5,9 +5,8 @@ council publishes it (minutes/public.py public_followups)."""
 import datetime
 from dataclasses import dataclass, fields
 
-from django.urls import reverse
-
 from council.models import Council
+from minutes.models import item_permalink
 from minutes.public import (
     PublicFollowUp,
     public_followups,
@@ -75,13 +74,13 @@ def council_decisions(council: Council) -> list[DecisionEntry]:
                     kind_label=item.kind_label,
                     label=decision.label,
                     text=decision.text,
-                    url=reverse(
-                        "public:item",
-                        kwargs={
-                            "council_slug": council.slug,
-                            "year": item.year,
-                            "number": item.number,
-                        },
+                    url=item_permalink(
+                        council_slug=council.slug,
+                        series=item.series,
+                        year=item.year,
+                        number=item.number,
+                        meeting_year=document.meeting.year,
+                        meeting_number=document.meeting.number,
                     ),
                     followups=followups.get(item.id, ()),
                 )

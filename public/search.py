@@ -410,7 +410,7 @@ def _load_hits(rows: list[dict], query: str, words: list[str]) -> list[Hit]:
                 title = mark_terms(item.title, words, prefix=False)
                 snippet = _snippet(item.body, words)
             found[(Kind.ITEM, item.pk)] = Hit(
-                Kind.ITEM, item, snippet, title, anchor=f"sak-{item.number}"
+                Kind.ITEM, item, snippet, title, anchor=item.anchor
             )
     if wanted[Kind.INPUT]:
         qs = Input.objects.filter(pk__in=wanted[Kind.INPUT]).select_related(

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from council.models import Council
-from minutes.models import AgendaItem, Meeting
+from minutes.models import AgendaItem, Meeting, item_permalink
 from minutes.public import (
     frozen_public_meetings,
     public_meetings,
@@ -50,6 +50,9 @@ class ItemEntry:
     year: int
     number: int
     published_at: datetime.datetime | None
+    series: str = "case"
+    meeting_year: int = 0
+    meeting_number: int = 0
 
 
 class ItemSitemap(Sitemap):
@@ -61,7 +64,13 @@ class ItemSitemap(Sitemap):
             AgendaItem.objects.filter(meeting__in=frozen_public_meetings())
             .order_by("council_id", "year", "number")
             .values_list(
-                "council__slug", "year", "number", "meeting__minutes__published_at"
+                "council__slug",
+                "year",
+                "number",
+                "meeting__minutes__published_at",
+                "series",
+                "meeting__year",
+                "meeting__number",
             )
         )
         entries = [ItemEntry(*row) for row in frozen]
@@ -75,14 +84,22 @@ class ItemSitemap(Sitemap):
                     item.year,
                     item.number,
                     meeting.minutes.published_at,
+                    item.series,
+                    document.meeting.year,
+                    document.meeting.number,
                 )
                 for item in document.items
             )
         return entries
 
     def location(self, entry: ItemEntry) -> str:
-        return reverse(
-            "public:item", args=[entry.council_slug, entry.year, entry.number]
+        return item_permalink(
+            council_slug=entry.council_slug,
+            series=entry.series,
+            year=entry.year,
+            number=entry.number,
+            meeting_year=entry.meeting_year,
+            meeting_number=entry.meeting_number,
         )
 
     def lastmod(self, entry: ItemEntry):

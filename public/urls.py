@@ -35,9 +35,22 @@ urlpatterns = [
         views.item_detail,
         name="item",
     ),
+    # Reports numbered on their own («RS 3/24»); procedural points («Pkt. 1») are
+    # numbered per meeting, so they live under it.
+    path(
+        "<slug:council_slug>/referatsak/<int:year>/<int:number>/",
+        views.item_detail,
+        {"series": "report"},
+        name="report_item",
+    ),
     # /<council>/mote/<year>/<number>/
     path(MEETING, views.meeting_detail, name="meeting"),
     path(f"{MEETING}referat.pdf", views_pdf.minutes_pdf, name="minutes_pdf"),
+    path(
+        f"{MEETING}punkt/<int:point>/",
+        views.procedural_item_detail,
+        name="procedural_item",
+    ),
     path(
         f"{MEETING}vedlegg/<int:attachment_id>/",
         views.attachment_download,

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_safe
 from core.cache import SITE_SCOPE, cached_public, council_scope, is_plain_visitor
 from core.ratelimit import search_rate_limit
 from council.models import Council, Membership, Organisation
+from minutes import wording
 from minutes.document import Item, MinutesDocument
 from minutes.exemptions import public_inputs
 from minutes.files import attachment_response
@@ -34,6 +35,7 @@ from minutes.models import (
     Attachment,
     Input,
     ItemKind,
+    ItemSeries,
     Meeting,
     Minutes,
     item_kind_label,
@@ -263,7 +265,7 @@ def meeting_detail(
             "versions": list(published_versions(meeting.minutes)),
             "correcting": meeting.minutes.status == Minutes.Status.CORRECTING,
         }
-        title = _("Referat – %(title)s – %(council)s") % {
+        title = wording.phrase(document.council.document_name, "page_title") % {
             "title": document.meeting.title,
             "council": council.name,
         }
@@ -307,7 +309,44 @@ def _public_attachments(document: MinutesDocument) -> list[tuple[Item | None, An
 
 @require_safe
 def item_detail(
-    request: HttpRequest, council_slug: str, year: int, number: int
+    request: HttpRequest,
+    council_slug: str,
+    year: int,
+    number: int,
+    series: str = ItemSeries.CASE,
+) -> HttpResponse:
+    """An item of published minutes by its number in its series: a case
+    (/<council>/sak/2022/38/, as always) or a report (/<council>/referatsak/…)."""
+    return _item_page(
+        request,
+        council_slug,
+        series=series,
+        rows={"year": year, "number": number},
+        cache_key=f"item:{series}:{year}:{number}",
+    )
+
+
+@require_safe
+def procedural_item_detail(
+    request: HttpRequest, council_slug: str, year: int, number: int, point: int
+) -> HttpResponse:
+    """A procedural point («Pkt. 1») of a meeting's published minutes."""
+    return _item_page(
+        request,
+        council_slug,
+        series=ItemSeries.PROCEDURAL,
+        rows={"meeting__year": year, "meeting__number": number, "number": point},
+        cache_key=f"point:{year}:{number}:{point}",
+    )
+
+
+def _item_page(
+    request: HttpRequest,
+    council_slug: str,
+    *,
+    series: str,
+    rows: dict[str, int],
+    cache_key: str,
 ) -> HttpResponse:
     raw_query, _messages = search_engine.clean_query(request.GET.get("q", ""))
 
@@ -316,9 +355,9 @@ def item_detail(
         row = (
             AgendaItem.objects.filter(
                 council=council,
-                year=year,
-                number=number,
+                series=series,
                 meeting__in=public_meetings(),
+                **rows,
             )
             .select_related("meeting__minutes")
             .first()
@@ -326,16 +365,15 @@ def item_detail(
         if row is None:
             raise Http404
         document = published_document(row.meeting)
-        item = next(
-            (i for i in document.items if (i.year, i.number) == (year, number)), None
-        )
-        if item is None:
+        item = document.item(rows["number"], series)
+        if item is None or item.year != row.year:
             # Added during a correction that is not published yet.
             raise Http404
         position = document.items.index(item)
         items = document.items
         context = {
             "council": council,
+            "document": document,
             "meeting": document.meeting,
             "item": item,
             "previous": items[position - 1] if position > 0 else None,
@@ -348,8 +386,8 @@ def item_detail(
             # Only where the council publishes follow-up (minutes/public.py).
             "followups": public_followups(council, [item]).get(item.id, ()),
         }
-        title = _("Sak %(number)s %(title)s – %(council)s") % {
-            "number": item.number_label,
+        title = _("%(number)s %(title)s – %(council)s") % {
+            "number": item.cited_label,
             "title": item.title,
             "council": council.name,
         }
@@ -366,7 +404,7 @@ def item_detail(
         return _respond(request, build())
     scope = council_scope(council_slug)
     # Follow-up shown on the page becomes overdue with the date.
-    key = f"item:{year}:{number}:{timezone.localdate()}"
+    key = f"{cache_key}:{timezone.localdate()}"
     return _cached_page(request, scope, key, build)
 
 

@@ -21,6 +21,7 @@ from minutes.models import (
     ItemKind,
     Meeting,
 )
+from minutes.services.agenda import council_series
 
 
 def kind_choices(council: Council) -> list[tuple[str, str]]:
@@ -134,12 +135,20 @@ class AgendaItemForm(forms.Form):
         help_text=BASIS_HELP,
         widget=forms.TextInput(attrs={"list": "exemption-bases"}),
     )
+    series = forms.ChoiceField(
+        label=_("Nummerserie"),
+        required=False,
+        help_text=_(
+            "En sak som flyttes til en annen serie, får neste nummer i den serien."
+        ),
+    )
     item_revision = forms.IntegerField(widget=forms.HiddenInput)
     decision_revision = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kind_choices(council)
+        _series_field(self, council)
 
 
 class AgendaItemAddForm(forms.Form):
@@ -151,9 +160,22 @@ class AgendaItemAddForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    series = forms.ChoiceField(label=_("Nummerserie"), required=False)
+
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kind_choices(council)
+        _series_field(self, council)
+
+
+def _series_field(form: forms.Form, council: Council) -> None:
+    """The number series the council uses (minutes/services/agenda.py); none to
+    choose for a council that numbers every item as a sak."""
+    choices = council_series(council)
+    if len(choices) < 2:
+        del form.fields["series"]
+    else:
+        form.fields["series"].choices = choices
 
 
 class ItemHandlingForm(forms.Form):
@@ -459,6 +481,30 @@ class CouncilSettingsForm(forms.ModelForm):
             "default_start_time": TimeInput(),
             "default_end_time": TimeInput(),
         }
+
+
+class CouncilWordingForm(forms.ModelForm):
+    """How the council numbers its items and words its minutes."""
+
+    class Meta:
+        model = Council
+        fields = [
+            "case_prefix",
+            "report_prefix",
+            "procedural_label",
+            "document_name",
+            "inputs_heading",
+            "sector_representative_pattern",
+            "prints_speakers",
+        ]
+
+    def clean_sector_representative_pattern(self) -> str:
+        pattern = self.cleaned_data["sector_representative_pattern"].strip()
+        if pattern and "{sector}" not in pattern:
+            raise forms.ValidationError(
+                _("Skriv {sector} der sektorens navn skal stå."), code="no_sector"
+            )
+        return pattern
 
 
 class ItemKindForm(forms.Form):

@@ -8,10 +8,15 @@ from minutes.models.agenda import (
     Decision,
     Input,
     ItemKind,
+    ItemSeries,
     attachment_upload_to,
     decision_search_text,
     input_tree,
+    item_anchor,
+    item_cited_label,
     item_kind_label,
+    item_number_label,
+    item_permalink,
 )
 from minutes.models.followup import (
     OPEN_FOLLOWUP_STATUSES,
@@ -54,6 +59,7 @@ __all__ = [
     "FullRecordPdf",
     "Input",
     "ItemKind",
+    "ItemSeries",
     "Meeting",
     "Minutes",
     "ProtocolEntry",
@@ -67,5 +73,9 @@ __all__ = [
     "attachment_upload_to",
     "decision_search_text",
     "input_tree",
+    "item_anchor",
+    "item_cited_label",
     "item_kind_label",
+    "item_number_label",
+    "item_permalink",
 ]

@@ -47,6 +47,70 @@ class ItemKind(models.TextChoices):
     ANY_OTHER_BUSINESS = "eventuelt", _("Eventuelt")
 
 
+class ItemSeries(models.TextChoices):
+    """The number series an item belongs to (Council.series_prefix): cases («PS
+    14/24», or the plain «38/22»), reports («RS 3/24»), both numbered through the
+    council's year, and procedural points numbered per meeting («Pkt. 1»)."""
+
+    CASE = "case", _("Sak")
+    REPORT = "report", _("Referatsak")
+    PROCEDURAL = "procedural", _("Møtepunkt utenfor saksnummereringen")
+
+
+def item_number_label(*, series: str, number: int, year: int, prefix: str) -> str:
+    """«38/22», «PS 14/24», «RS 3/24» or «Pkt. 1»: the one rule for an item's label."""
+    if series == ItemSeries.PROCEDURAL:
+        return f"{prefix or _('Pkt.')} {number}"
+    label = f"{number}/{year % 100:02d}"
+    return f"{prefix} {label}" if prefix else label
+
+
+def item_cited_label(number_label: str) -> str:
+    """How a page names an item: «Sak 38/22» for a plain number; a prefixed label
+    stands alone: «PS 14/24», «RS 3/24», «Pkt. 1»."""
+    if number_label[:1].isdigit():
+        return _("Sak %(number)s") % {"number": number_label}
+    return number_label
+
+
+def item_anchor(*, series: str, number: int) -> str:
+    """The item's anchor in the minutes page: «sak-38» as always for cases,
+    «rs-3» and «pkt-1» for the other series (their numbers repeat the cases')."""
+    if series == ItemSeries.REPORT:
+        return f"rs-{number}"
+    if series == ItemSeries.PROCEDURAL:
+        return f"pkt-{number}"
+    return f"sak-{number}"
+
+
+def item_permalink(
+    *,
+    council_slug: str,
+    series: str,
+    year: int,
+    number: int,
+    meeting_year: int,
+    meeting_number: int,
+) -> str:
+    """The public address of an item: /<council>/sak/2022/38/ for a case (as
+    always), /<council>/referatsak/2024/3/ for a report, and under its meeting,
+    /<council>/mote/2024/3/punkt/1/, for a procedural point."""
+    if series == ItemSeries.PROCEDURAL:
+        return reverse(
+            "public:procedural_item",
+            kwargs={
+                "council_slug": council_slug,
+                "year": meeting_year,
+                "number": meeting_number,
+                "point": number,
+            },
+        )
+    name = "public:report_item" if series == ItemSeries.REPORT else "public:item"
+    return reverse(
+        name, kwargs={"council_slug": council_slug, "year": year, "number": number}
+    )
+
+
 def item_kind_label(kind: str) -> str:
     """The label of a standard kind, or a council's own kind as written."""
     try:
@@ -103,7 +167,18 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         editable=False,
     )
     year = models.PositiveSmallIntegerField(_("år"), editable=False)
+    series = models.CharField(
+        _("nummerserie"),
+        max_length=12,
+        choices=ItemSeries.choices,
+        default=ItemSeries.CASE,
+    )
     number = models.PositiveIntegerField(_("saksnummer"))
+    # The council's prefix of the series when the item was numbered (save()): a
+    # number once printed keeps its prefix.
+    prefix = models.CharField(
+        _("prefiks"), max_length=20, blank=True, default="", editable=False
+    )
     order = models.PositiveIntegerField(_("rekkefølge"), default=0)
     title = models.CharField(_("tittel"), max_length=300)
     kind = models.CharField(_("sakstype"), max_length=60, blank=True)
@@ -183,11 +258,18 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         ordering = ["meeting", "order", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["council", "year", "number"],
-                name="item_number_unique_per_council_year",
+                fields=["council", "year", "series", "number"],
+                condition=~Q(series="procedural"),
+                name="item_number_unique_per_council_year_series",
                 violation_error_message=_(
                     "Saksnummeret er allerede brukt i rådet dette året."
                 ),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                condition=Q(series="procedural"),
+                name="item_point_unique_per_meeting",
+                violation_error_message=_("Punktnummeret er allerede brukt i møtet."),
             ),
         ]
 
@@ -195,20 +277,35 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         return f"{self.number_label} {self.title}"
 
     def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
         if self.meeting_id:
             self.council_id = self.meeting.council_id
             self.year = self.meeting.year
+        if self.meeting_id and (
+            self._state.adding
+            or update_fields is None
+            or {"series", "meeting"} & set(update_fields)
+        ):
+            self.prefix = self.meeting.council.series_prefix(self.series)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "prefix"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "public:item",
-            kwargs={
-                "council_slug": self.council.slug,
-                "year": self.year,
-                "number": self.number,
-            },
+        # Only a procedural point's address names its meeting (not loaded else).
+        meeting = self.meeting if self.series == ItemSeries.PROCEDURAL else None
+        return item_permalink(
+            council_slug=self.council.slug,
+            series=self.series,
+            year=self.year,
+            number=self.number,
+            meeting_year=meeting.year if meeting else 0,
+            meeting_number=meeting.number if meeting else 0,
         )
+
+    @property
+    def anchor(self) -> str:
+        return item_anchor(series=self.series, number=self.number)
 
     def clean(self) -> None:
         self.exemption_basis = self.exemption_basis.strip()
@@ -280,11 +377,15 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
         # the number, which the constraint's own message cannot. The meeting decides
         # the council and year, so changing it checks the number too.
         exclude = set(exclude or ())
-        checked = not {"number", "meeting"} <= exclude
+        checked = not {"number", "meeting", "series"} <= exclude
         if checked and self.meeting_id and self.number:
-            taken = AgendaItem.objects.filter(
-                council_id=self.council_id, year=self.year, number=self.number
-            ).exclude(pk=self.pk)
+            if self.series == ItemSeries.PROCEDURAL:
+                same = Q(meeting_id=self.meeting_id, series=self.series)
+            else:
+                same = Q(council_id=self.council_id, year=self.year, series=self.series)
+            taken = AgendaItem.objects.filter(same, number=self.number).exclude(
+                pk=self.pk
+            )
             if taken.exists():
                 raise ValidationError(
                     {
@@ -300,8 +401,17 @@ class AgendaItem(RevisedContent, FrozenContentMixin, models.Model):
 
     @property
     def number_label(self) -> str:
-        """«38/22»: the number and the two-digit year."""
-        return f"{self.number}/{self.year % 100:02d}"
+        """«38/22» (the number and the two-digit year), with the council's prefix
+        of the series: «PS 14/24», «RS 3/24», or «Pkt. 1» per meeting."""
+        return item_number_label(
+            series=self.series, number=self.number, year=self.year, prefix=self.prefix
+        )
+
+    @property
+    def cited_label(self) -> str:
+        """«Sak 38/22» for a plain number; a prefixed one stands alone («PS 14/24»,
+        «Pkt. 1»)."""
+        return item_cited_label(self.number_label)
 
     @property
     def kind_label(self) -> str:

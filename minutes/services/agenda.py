@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 
 from council.models import Council
 from minutes.frozen import meeting_editable, minutes_assert_editable
-from minutes.models import AgendaItem, Decision, ItemKind, Meeting, Minutes
+from minutes.models import (
+    AgendaItem,
+    Decision,
+    ItemKind,
+    ItemSeries,
+    Meeting,
+    Minutes,
+)
 from minutes.services.editing import content_save
 
 
@@ -27,30 +34,64 @@ def meeting_next_number(*, council: Council, year: int) -> int:
     return (last or 0) + 1
 
 
-def sak_first_number(*, meeting: Meeting) -> int:
-    """A meeting's first sak number: one after the last used earlier that year.
+def sak_first_number(*, meeting: Meeting, series: str = ItemSeries.CASE) -> int:
+    """A meeting's first number in a series: one after the last used earlier that
+    year.
 
     Sak numbers run on through the council's year across meetings (38/22 follows 37/22
-    from the meeting before). A council that starts using the system mid-year sets
-    the first number on its first meeting.
+    from the meeting before); a council's reports («RS 3/24») run on in their own
+    series, and procedural points («Pkt. 1») start again at each meeting. A council
+    that starts using the system mid-year sets the first sak number on its first
+    meeting.
     """
-    if meeting.first_item_number:
+    if series == ItemSeries.PROCEDURAL:
+        return 1
+    if series == ItemSeries.CASE and meeting.first_item_number:
         return meeting.first_item_number
     earlier = AgendaItem.objects.filter(
         Q(meeting__date__lt=meeting.date)
         | Q(meeting__date=meeting.date, meeting__number__lt=meeting.number),
         council_id=meeting.council_id,
         year=meeting.year,
+        series=series,
     )
     last = earlier.aggregate(n=Max("number"))["n"]
     if last is None:
-        return meeting.council.first_case_number(meeting.year)
+        return _series_start(meeting, series)
     return last + 1
+
+
+def _series_start(meeting: Meeting, series: str) -> int:
+    """The first number of a year: the council's own for cases, else 1."""
+    if series == ItemSeries.CASE:
+        return meeting.council.first_case_number(meeting.year)
+    return 1
+
+
+def council_series(council: Council) -> list[tuple[str, str]]:
+    """The number series a council's items may be in: cases always; reports when
+    the council numbers them apart (a prefix); procedural points when it has a
+    label for them."""
+    offered = [ItemSeries.CASE]
+    if council.report_prefix.strip():
+        offered.append(ItemSeries.REPORT)
+    if council.procedural_label.strip():
+        offered.append(ItemSeries.PROCEDURAL)
+    return [(series.value, str(series.label)) for series in offered]
+
+
+def _assert_series_offered(council: Council, series: str) -> None:
+    if series not in {value for value, _label in council_series(council)}:
+        raise ValidationError(
+            {"series": _("Rådet bruker ikke denne nummerserien.")},
+            code="series_not_used",
+        )
 
 
 @transaction.atomic
 def agenda_renumber(*, meeting: Meeting) -> None:
-    """Give the items numbers in agenda order, until the summons has been sent.
+    """Give the items numbers in agenda order, each series on its own, until the
+    summons has been sent.
 
     After the summons the numbers are fixed: they have been cited in papers and mail.
     A meeting dated before others of its year (back-filling) takes its place in the
@@ -64,9 +105,22 @@ def agenda_renumber(*, meeting: Meeting) -> None:
     items = list(
         AgendaItem.objects.filter(meeting=meeting).order_by("order", "number", "id")
     )
-    first = sak_first_number(meeting=meeting)
+    for position, item in enumerate(items, start=1):
+        if item.order != position:
+            AgendaItem.objects.filter(pk=item.pk).update(order=position)
+    for series in ItemSeries:
+        in_series = [item for item in items if item.series == series]
+        if series == ItemSeries.PROCEDURAL:
+            _number(in_series, first=1)
+        elif in_series:
+            _renumber_series(meeting, series, in_series)
+
+
+def _renumber_series(meeting: Meeting, series: str, items: list[AgendaItem]) -> None:
+    """Number a meeting's items of one series that runs through the year."""
+    first = sak_first_number(meeting=meeting, series=series)
     others = AgendaItem.objects.filter(
-        council_id=meeting.council_id, year=meeting.year
+        council_id=meeting.council_id, year=meeting.year, series=series
     ).exclude(meeting=meeting)
     span = range(first, first + len(items))
     clashing = Meeting.objects.filter(
@@ -74,7 +128,7 @@ def agenda_renumber(*, meeting: Meeting) -> None:
     )
     following: list[Meeting] = []
     if clashing.exists():
-        if meeting.first_item_number:
+        if series == ItemSeries.CASE and meeting.first_item_number:
             raise ValidationError(
                 _(
                     "Saksnumrene kolliderer med et senere møte samme år. "
@@ -112,20 +166,26 @@ def agenda_renumber(*, meeting: Meeting) -> None:
         else:
             # Their items step aside first so no two items share a number.
             following = movable
-            AgendaItem.objects.filter(meeting__in=following).update(
+            AgendaItem.objects.filter(meeting__in=following, series=series).update(
                 number=F("number") + 2_000_000
             )
-    wanted = {item.pk: first + index for index, item in enumerate(items)}
-    # Two passes so the unique constraint never sees two items with the same number.
-    offset = 1_000_000
-    for index, item in enumerate(items):
-        AgendaItem.objects.filter(pk=item.pk).update(
-            number=offset + index, order=index + 1
-        )
-    for item in items:
-        AgendaItem.objects.filter(pk=item.pk).update(number=wanted[item.pk])
+    _number(items, first=first)
     for later in following:
         agenda_renumber(meeting=later)
+
+
+def _number(items: list[AgendaItem], *, first: int) -> None:
+    """Number items first, first + 1 …, in two passes so the unique constraints
+    never see two items of a series with the same number; unchanged ones are left
+    alone."""
+    wanted = {item.pk: first + index for index, item in enumerate(items)}
+    moving = [item for item in items if item.number != wanted[item.pk]]
+    offset = 1_000_000
+    for index, item in enumerate(moving):
+        AgendaItem.objects.filter(pk=item.pk).update(number=offset + index)
+    for item in moving:
+        AgendaItem.objects.filter(pk=item.pk).update(number=wanted[item.pk])
+        item.number = wanted[item.pk]
 
 
 @transaction.atomic
@@ -155,12 +215,22 @@ def agenda_item_add(
             order = aob.order
             items.filter(order__gte=order).update(order=F("order") + 1)
         fields.setdefault("is_late_addition", meeting.summons_sent)
+        # Unless told, a «Referatsaker» item is a report where the council numbers
+        # reports on their own.
+        reports_apart = bool(meeting.council.report_prefix.strip())
+        series = fields.setdefault(
+            "series",
+            ItemSeries.REPORT
+            if kind == ItemKind.REPORTS and reports_apart
+            else ItemSeries.CASE,
+        )
+        _assert_series_offered(meeting.council, series)
         item = AgendaItem(
             meeting=meeting,
             title=title,
             kind=kind,
             order=order,
-            number=_unused_number(meeting),
+            number=_unused_number(meeting, series),
             **fields,
         )
         item.full_clean(exclude=["number", "council", "year"])
@@ -171,14 +241,19 @@ def agenda_item_add(
         return item
 
 
-def _unused_number(meeting: Meeting) -> int:
-    """The next number of the council's year: final for a late addition after the
-    summons, and before it a placeholder that agenda_renumber replaces at once."""
-    last = AgendaItem.objects.filter(
-        council_id=meeting.council_id, year=meeting.year
-    ).aggregate(n=Max("number"))["n"]
+def _unused_number(meeting: Meeting, series: str = ItemSeries.CASE) -> int:
+    """The next number of the series (of the council's year; of the meeting for
+    procedural points): final for a late addition after the summons, and before it
+    a placeholder that agenda_renumber replaces at once."""
+    if series == ItemSeries.PROCEDURAL:
+        used = AgendaItem.objects.filter(meeting=meeting, series=series)
+    else:
+        used = AgendaItem.objects.filter(
+            council_id=meeting.council_id, year=meeting.year, series=series
+        )
+    last = used.aggregate(n=Max("number"))["n"]
     if last is None:
-        return meeting.council.first_case_number(meeting.year)
+        return _series_start(meeting, series)
     return last + 1
 
 
@@ -351,8 +426,19 @@ def agenda_item_update(
     proposed_text: str,
     decision_exemption_basis: str | None = None,
 ) -> AgendaItem:
-    """Save an item's facts and its proposed decision, both revision-checked."""
+    """Save an item's facts and its proposed decision, both revision-checked.
+
+    An item moved to another series takes that series' next number (renumbered in
+    agenda order until the summons is sent; after it, the number is final)."""
+    new_series = fields.get("series", item.series)
+    moved = new_series != item.series
+    if moved:
+        _assert_series_offered(item.meeting.council, new_series)
+        fields = {**fields, "number": _unused_number(item.meeting, new_series)}
     item = content_save(obj=item, revision=item_revision, changes=fields)
+    if moved:
+        agenda_renumber(meeting=item.meeting)
+        item.refresh_from_db()
     decision, _created = Decision.objects.get_or_create(item=item)
     changes = {"proposed_text": proposed_text}
     if decision_exemption_basis is not None:

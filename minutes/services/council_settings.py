@@ -1,5 +1,6 @@
 """A council's own lists, edited by its secretariat: item kinds, the standard items
-of a new meeting and the first sak number of a year.
+of a new meeting, the first sak number of a year, and how it numbers and words its
+minutes.
 
 Here rather than in council/ because renaming a kind renames it on the items of
 drafts too (never on frozen minutes: the approved record keeps the old name).
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from council.models import Council
-from minutes.models import AgendaItem, ItemKind
+from minutes.models import AgendaItem, ItemKind, ItemSeries
 
 
 @dataclass(frozen=True)
@@ -108,3 +109,34 @@ def first_case_number_set(*, council: Council, year: int, number: int) -> None:
     numbers[str(year)] = number
     council.first_case_numbers = numbers
     council.save(update_fields=["first_case_numbers", "updated_at"])
+
+
+# Numbering and wording ------------------------------------------------------------
+
+WORDING_FIELDS = (
+    "case_prefix",
+    "report_prefix",
+    "procedural_label",
+    "document_name",
+    "inputs_heading",
+    "sector_representative_pattern",
+    "prints_speakers",
+)
+
+
+@transaction.atomic
+def council_wording_save(*, council: Council) -> None:
+    """Save the council's prefixes and wording (already set on `council`).
+
+    Items of meetings whose summons has not gone out take the new prefixes; numbers
+    sent out or approved keep the prefix they were printed with, and frozen
+    versions keep their wording (it is in the document)."""
+    council.full_clean()
+    council.save(update_fields=[*WORDING_FIELDS, "updated_at"])
+    pending = AgendaItem.objects.filter(
+        council=council, meeting__summons_sent_at__isnull=True
+    )
+    for series in ItemSeries:
+        pending.filter(series=series).exclude(
+            prefix=council.series_prefix(series)
+        ).update_editable(prefix=council.series_prefix(series))

@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from minutes.models import item_permalink
+
 register = template.Library()
 
 
@@ -68,3 +70,16 @@ def rich_text(value: str) -> SafeString:
 def get_item(mapping, key):
     """mapping[key] in a template, or an empty list when there is none."""
     return (mapping or {}).get(key, [])
+
+
+@register.simple_tag
+def item_url(document, item) -> str:
+    """The public address of an item of a minutes document (its series decides)."""
+    return item_permalink(
+        council_slug=document.council.slug,
+        series=item.series,
+        year=item.year,
+        number=item.number,
+        meeting_year=document.meeting.year,
+        meeting_number=document.meeting.number,
+    )

@@ -47,7 +47,9 @@ from archive.importing.pending import pending_create
 from archive.models import PendingImport
 from minutes.mail import absence_token, meeting_mails
 from minutes.models import FollowUp
+from minutes.services import agenda
 from minutes.services.followup import followup_create
+from tests.factories import CouncilFactory, make_meeting, publish
 from tests.import_samples import minutes_text
 from tests.security.conftest import MARKER, FilledWorld
 from tests.world import PERSONAS
@@ -232,6 +234,11 @@ RULES = {
     "public:meeting": "public_unpublished_404",
     "public:attachment": "public_unpublished_404",
     "public:item": "public_unpublished_404",
+    # Reports («RS 3/24») and procedural points («Pkt. 1») of a council that
+    # numbers them apart: council A numbers every item as a sak, so the check makes
+    # such a council of its own.
+    "public:report_item": "public_series_404",
+    "public:procedural_item": "public_series_404",
     # Django's admin: see the module docstring.
     "admin:index": "admin",
     "admin:council_council_changelist": "admin",
@@ -242,7 +249,12 @@ RULES = {
 QUERIES = {"public:search": "?q=saksfremstilling"}
 
 # Kinds that show only public content: no persona may see MARKER there.
-PUBLIC_KINDS = {"public", "public_unpublished_404", "api_fallback"}
+PUBLIC_KINDS = {
+    "public",
+    "public_unpublished_404",
+    "public_series_404",
+    "api_fallback",
+}
 
 
 def rule_for(route: Route) -> str | None:
@@ -472,6 +484,25 @@ def check_public_unpublished_404(c: Checker, world: FilledWorld) -> None:
         c.expect_all(url(c.route, world, world.published, **given), {NOT_FOUND})
 
 
+def check_public_series_404(c: Checker, world: FilledWorld) -> None:
+    """A report or procedural point is public once its minutes are; a draft's is a
+    404 for everyone, with nothing of its text shown."""
+    council = CouncilFactory(report_prefix="RS", procedural_label="Pkt.")
+    published = make_meeting(council=council, date=datetime.date(2024, 3, 1))
+    draft = make_meeting(council=council, date=datetime.date(2024, 6, 1))
+    for meeting, title in ((published, "Offentlig melding"), (draft, MARKER)):
+        for series in ("report", "procedural"):
+            agenda.agenda_item_add(meeting=meeting, title=title, series=series)
+    publish(published)
+    for meeting, expected in ((published, OK), (draft, NOT_FOUND)):
+        if c.route.key == "public:procedural_item":
+            kwargs = {"year": 2024, "number": meeting.number, "point": 1}
+        else:
+            kwargs = {"year": 2024, "number": 1 if meeting == published else 2}
+        path = reverse(c.route.name, kwargs={"council_slug": council.slug, **kwargs})
+        c.expect_all(path, {expected})
+
+
 def check_draft_readers(c: Checker, world: FilledWorld) -> None:
     path = url(c.route, world, world.draft)
     for persona in PERSONAS:
@@ -637,6 +668,7 @@ def check_api_fallback(c: Checker, world: FilledWorld) -> None:
 CHECKS = {
     "public": check_public,
     "public_unpublished_404": check_public_unpublished_404,
+    "public_series_404": check_public_series_404,
     "draft_readers": check_draft_readers,
     "secretariat_edit": check_secretariat_edit,
     "secretariat_post": check_secretariat_post,

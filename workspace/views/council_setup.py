@@ -18,6 +18,7 @@ from council.services import council_create
 from minutes.services.agenda import standard_items
 from minutes.services.council_settings import (
     KindRow,
+    council_wording_save,
     first_case_number_set,
     item_kinds_save,
     standard_items_save,
@@ -25,6 +26,7 @@ from minutes.services.council_settings import (
 from workspace.forms import (
     CouncilCreateForm,
     CouncilSettingsForm,
+    CouncilWordingForm,
     FirstCaseNumberForm,
     ItemKindFormSet,
     StandardItemFormSet,
@@ -145,6 +147,9 @@ def council_settings(request: HttpRequest, council_slug: str) -> HttpResponse:
     settings_form = CouncilSettingsForm(
         request.POST if part == "settings" else None, instance=council
     )
+    wording_form = CouncilWordingForm(
+        request.POST if part == "wording" else None, instance=council
+    )
     kinds = ItemKindFormSet(
         request.POST if part == "kinds" else None,
         initial=kinds_initial,
@@ -165,6 +170,9 @@ def council_settings(request: HttpRequest, council_slug: str) -> HttpResponse:
         if part == "settings" and settings_form.is_valid():
             settings_form.save()
             saved = _("Innstillingene er lagret.")
+        elif part == "wording" and wording_form.is_valid():
+            council_wording_save(council=wording_form.instance)
+            saved = _("Nummerering og ordlyd er lagret.")
         elif part == "kinds" and kinds.is_valid():
             item_kinds_save(council=council, rows=_kind_rows(kinds))
             saved = _("Sakstypene er lagret.")
@@ -188,6 +196,8 @@ def council_settings(request: HttpRequest, council_slug: str) -> HttpResponse:
                 target._non_form_errors = target.error_class([message])
             elif part == "first_number":
                 first_number.add_error(None, message)
+            elif part == "wording":
+                wording_form.add_error(None, message)
     if saved:
         messages.success(request, saved)
         return redirect("workspace:council_settings", council.slug)
@@ -197,6 +207,7 @@ def council_settings(request: HttpRequest, council_slug: str) -> HttpResponse:
         {
             "council": council,
             "settings_form": settings_form,
+            "wording_form": wording_form,
             "kinds": kinds,
             "items": items,
             "first_number": first_number,

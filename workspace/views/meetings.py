@@ -32,6 +32,7 @@ from minutes.models import (
     Attachment,
     Decision,
     Input,
+    ItemSeries,
     Meeting,
     Minutes,
     ReviewComment,
@@ -294,6 +295,7 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
             title=form.cleaned_data["title"],
             kind=form.cleaned_data["kind"],
             proposed_decision=form.cleaned_data["proposed_text"],
+            series=form.cleaned_data.get("series") or ItemSeries.CASE,
         )
     except ValidationError as exc:
         messages.error(request, error_text(exc))
@@ -326,6 +328,7 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
                         "presenters": data["presenters"],
                         "exemption_scope": data["exemption_scope"],
                         "exemption_basis": data["exemption_basis"].strip(),
+                        "series": data.get("series") or item.series,
                     },
                     proposed_text=data["proposed_text"],
                     decision_exemption_basis=data["decision_exemption_basis"].strip(),
@@ -365,6 +368,7 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
                 "exemption_scope": item.exemption_scope,
                 "exemption_basis": item.exemption_basis,
                 "decision_exemption_basis": decision.exemption_basis,
+                "series": item.series,
                 "item_revision": item.revision,
                 "decision_revision": decision.revision,
             },

@@ -160,7 +160,10 @@ class DemoLoader:
         for data in demo_data_followup.FOLLOWUPS:
             number, year = data["item"].split("/")
             item = AgendaItem.objects.get(
-                council=council, year=2000 + int(year), number=int(number)
+                council=council,
+                year=2000 + int(year),
+                series="case",
+                number=int(number),
             )
             entry = followup.followup_create(
                 item=item,

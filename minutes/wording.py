@@ -1,0 +1,76 @@
+"""What a council calls its minutes (Council.document_name: «Referat» or
+«Protokoll»), in whole phrases so each reads right in both languages.
+
+The phrases are gettext_noop: translated when used, in the reader's language. A
+name this module does not know (a snapshot from a later release) reads as «Referat».
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+MINUTES, PROTOCOL = "referat", "protokoll"
+
+PHRASES: dict[str, dict[str, str]] = {
+    MINUTES: {
+        "name": gettext_noop("Referat"),
+        "heading": gettext_noop("Referat fra møte i %(council)s"),
+        "page_title": gettext_noop("Referat – %(title)s – %(council)s"),
+        "approved_in_item": gettext_noop(
+            "Referatet ble godkjent %(date)s i sak %(item)s (møte %(meeting)s)."
+        ),
+        "approved_online": gettext_noop(
+            "Referatet ble godkjent av medlemmene %(date)s."
+        ),
+        "approved": gettext_noop("Referatet ble godkjent %(date)s."),
+        "subject_opened": gettext_noop(
+            "Referat til gjennomsyn: %(meeting)s i %(council)s"
+        ),
+        "subject_reminder": gettext_noop(
+            "Påminnelse: gjennomsyn av referat fra %(meeting)s i %(council)s"
+        ),
+        "subject_approved": gettext_noop(
+            "Referatet er godkjent: %(meeting)s i %(council)s"
+        ),
+        "subject_published": gettext_noop(
+            "Referatet er publisert: %(meeting)s i %(council)s"
+        ),
+    },
+    PROTOCOL: {
+        "name": gettext_noop("Protokoll"),
+        "heading": gettext_noop("Protokoll fra møte i %(council)s"),
+        "page_title": gettext_noop("Protokoll – %(title)s – %(council)s"),
+        "approved_in_item": gettext_noop(
+            "Protokollen ble godkjent %(date)s i sak %(item)s (møte %(meeting)s)."
+        ),
+        "approved_online": gettext_noop(
+            "Protokollen ble godkjent av medlemmene %(date)s."
+        ),
+        "approved": gettext_noop("Protokollen ble godkjent %(date)s."),
+        "subject_opened": gettext_noop(
+            "Protokoll til gjennomsyn: %(meeting)s i %(council)s"
+        ),
+        "subject_reminder": gettext_noop(
+            "Påminnelse: gjennomsyn av protokoll fra %(meeting)s i %(council)s"
+        ),
+        "subject_approved": gettext_noop(
+            "Protokollen er godkjent: %(meeting)s i %(council)s"
+        ),
+        "subject_published": gettext_noop(
+            "Protokollen er publisert: %(meeting)s i %(council)s"
+        ),
+    },
+}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase named by its key, worded when used (phrase())."""
+
+    key: str
+
+
+def phrase(document_name: str, key: str) -> str:
+    """The phrase `key` for a council's name of its minutes, translated now."""
+    return _(PHRASES.get(document_name, PHRASES[MINUTES])[key])
