@@ -282,9 +282,10 @@ def _save_seat(meeting: Meeting, seat: SeatEntry, deputy: Person | None) -> str 
                 ),
             )
     except ValidationError as exc:
-        if attendance.pk is not None and not Attendance.objects.filter(
-            pk=attendance.pk
-        ).exists():
+        if (
+            attendance.pk is not None
+            and not Attendance.objects.filter(pk=attendance.pk).exists()
+        ):
             attendance.pk = None  # the new row was rolled back
         return " ".join(str(m) for m in exc.messages)
     return None

@@ -83,7 +83,7 @@ def test_the_grid_lists_every_member_and_deputy_with_a_fieldset_and_radios(
         for value in ("present", "notified_absence", "no_show", "left"):
             assert f'type="radio" name="{key}-status" id="{key}-status-{value}"' in html
         assert f'for="{key}-note"' in html
-    assert "Line Leder <span class=\"seat-party\">(Ap)</span>" in html
+    assert 'Line Leder <span class="seat-party">(Ap)</span>' in html
     assert '<span class="seat-function">, leder</span>' in html
     # Deputies are listed, each with whom they stood in for, none by default.
     for deputy in deputies.values():
@@ -133,8 +133,14 @@ def test_one_submit_records_statuses_a_deputy_who_stood_in_and_a_note(
     html = alice_client.get(grid_url(meeting)).content.decode()
     cato_key = f"a{rows['Cato Fri'].pk}"
     assert f'<option value="{cato_key}" selected>Cato Fri</option>' in html
-    assert f'id="{cato_key}-substitute" list="people-options" autocomplete="off" value=""' in html
-    assert f'id="{cato_key}-status-notified_absence" value="notified_absence" checked' in html
+    assert (
+        f'id="{cato_key}-substitute" list="people-options" autocomplete="off" value=""'
+        in html
+    )
+    assert (
+        f'id="{cato_key}-status-notified_absence" value="notified_absence" checked'
+        in html
+    )
 
 
 def test_a_deputy_for_a_present_member_is_refused_and_what_was_typed_stays(
@@ -285,7 +291,11 @@ def test_pasted_lines_become_items_before_eventuelt_with_the_next_numbers(
     titles = [item.title for item in items]
     assert titles[-1] == "Eventuelt"
     new = titles[len(before) - 1 : -1]
-    assert new == ["Budsjett 2025", "Høring om eldreplanen", "Tilskudd til seniorsentre"]
+    assert new == [
+        "Budsjett 2025",
+        "Høring om eldreplanen",
+        "Tilskudd til seniorsentre",
+    ]
     numbers = [item.number for item in items]
     assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
     made = [i for i in items if i.title in new]

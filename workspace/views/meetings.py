@@ -42,9 +42,9 @@ from minutes.services.agenda import agenda_item_delete, agenda_item_update
 from minutes.services.editing import EditConflict, content_save
 from minutes.services.followup import FOLLOWUP_MINUTES_STATUSES, overdue_followups
 from workspace.forms import (
-    AgendaPasteForm,
     AgendaItemAddForm,
     AgendaItemForm,
+    AgendaPasteForm,
     AttachmentForm,
     MeetingCreateForm,
     MeetingForm,
