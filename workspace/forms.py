@@ -168,7 +168,7 @@ class AgendaPasteForm(forms.Form):
         ),
         error_messages={"required": _("Lim inn minst én tittel, én sak per linje.")},
     )
-    kind = forms.ChoiceField(label=_("Sakstype for alle"), required=False)
+    kind = forms.ChoiceField(label=_("Type for alle de nye sakene"), required=False)
 
     def __init__(self, *args, council: Council, **kwargs):
         super().__init__(*args, **kwargs)

@@ -109,7 +109,7 @@ def test_a_meeting_is_entered_from_empty_in_at_most_40_clicks(
     box = page.get_by_label("Titler, én sak per linje")
     box.click()
     page.keyboard.insert_text(AGENDA)
-    page.get_by_role("button", name="Legg til sakene").click()
+    page.get_by_role("button", name="Opprett sakene").click()
     expect(page.get_by_text("6 saker er lagt til")).to_be_visible()
     screenshot("01-agenda-pasted")
 

@@ -4,6 +4,8 @@ grid, saved with one submit; an agenda pasted as lines of titles."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from council.models import Membership
@@ -322,3 +324,21 @@ def test_a_bad_paste_adds_nothing_and_keeps_the_text(alice_client, world):
         reverse("workspace:agenda_paste", args=[meeting.pk]), {"text": "  \n"}
     )
     assert "Lim inn minst én tittel, én sak per linje." in empty.content.decode()
+
+
+def test_the_grid_runs_the_same_queries_however_many_members(alice_client, board):
+    meeting, seats, _deputies = board
+    url = grid_url(meeting)
+    alice_client.post(url, {f"m{seats['Anne Sen'].pk}-status": "present"})
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert alice_client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for n in range(4):
+        seat(meeting.council, f"Ny Person {n}", order=20 + n)
+        seat(meeting.council, f"Ny Vara {n}", role=ROLE.DEPUTY, order=30 + n)
+    alice_client.post(url, {f"m{seats['Cato Fri'].pk}-status": "no_show"})
+    assert queries() == few
