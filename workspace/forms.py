@@ -198,6 +198,25 @@ class ItemHandlingForm(forms.Form):
         ]
 
 
+class AgendaPasteForm(forms.Form):
+    """Several items at once: one title per line, numbering stripped."""
+
+    text = forms.CharField(
+        label=_("Titler, én sak per linje"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Lim inn sakslisten. Nummerering som «1.», «Sak 3/24» eller «- » "
+            "foran tittelen fjernes; hver sak får neste nummer."
+        ),
+        error_messages={"required": _("Lim inn minst én tittel, én sak per linje.")},
+    )
+    kind = forms.ChoiceField(label=_("Type for alle de nye sakene"), required=False)
+
+    def __init__(self, *args, council: Council, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kind_choices(council)
+
+
 class AttachmentForm(forms.Form):
     """A paper; its type is checked from its content, not from its name."""
 

@@ -116,6 +116,11 @@ urlpatterns = [
     path("mote/<int:meeting_id>/rediger/", meetings.meeting_edit, name="meeting_edit"),
     path("mote/<int:meeting_id>/ny-sak/", meetings.item_add, name="item_add"),
     path(
+        "mote/<int:meeting_id>/lim-inn-saker/",
+        meetings.agenda_paste,
+        name="agenda_paste",
+    ),
+    path(
         "mote/<int:meeting_id>/vedlegg/",
         meetings.attachment_upload,
         name="attachment_upload",

@@ -6,6 +6,8 @@ sent and then stay fixed.
 """
 
 import datetime
+import re
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -239,6 +241,88 @@ def agenda_item_add(
         agenda_renumber(meeting=meeting)
         item.refresh_from_db()
         return item
+
+
+# Numbering typed before a pasted title: «1.», «2)», «Sak 3/24», «PS 14/24:»,
+# «Pkt. 1 –», «38/22» or a bullet («- », «• »). A bare number without «.» or «)»
+# is left alone: it may belong to the title («2 000 kroner til …»).
+_LEADING_NUMBERING = re.compile(
+    r"""^\s*(?:
+        [-*•–—]\s+
+      | (?:sak|ps|rs|pkt\.?|punkt)\s*\d+(?:\s*/\s*\d+)?(?!\d)\s*[.:)]?
+      | \d+\s*/\s*\d+(?!\d)\s*[.:)]?
+      | \d+\s*[.)](?!\d)
+    )\s*(?:[–—:-]\s+)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+TITLE_MAX = AgendaItem._meta.get_field("title").max_length
+
+
+def agenda_title_from_line(line: str) -> str:
+    """A pasted line as an item title: its leading numbering and bullets removed
+    (repeatedly, so «1. Sak 3/24: Budsjett» gives «Budsjett»), spaces tidied."""
+    title = " ".join(line.split())
+    while True:
+        stripped = _LEADING_NUMBERING.sub("", title, count=1).strip()
+        if stripped == title or not stripped:
+            return stripped
+        title = stripped
+
+
+@dataclass
+class PastedAgenda:
+    """What a pasted list of titles gives: the titles, and the lines that cannot
+    become an item (line number, message)."""
+
+    titles: list[str]
+    problems: list[tuple[int, str]]
+
+
+def agenda_paste_read(text: str) -> PastedAgenda:
+    """Each non-empty line is an item title; a line that is numbering only, or a
+    title longer than the field allows, is a problem named by its line number."""
+    titles, problems = [], []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        if not line.strip():
+            continue
+        title = agenda_title_from_line(line)
+        if not title:
+            problems.append(
+                (number, _("Linje %(n)s har ikke noen tittel.") % {"n": number})
+            )
+        elif len(title) > TITLE_MAX:
+            problems.append(
+                (
+                    number,
+                    _("Linje %(n)s er lengre enn %(max)s tegn.")
+                    % {"n": number, "max": TITLE_MAX},
+                )
+            )
+        else:
+            titles.append(title)
+    return PastedAgenda(titles=titles, problems=problems)
+
+
+@transaction.atomic
+def agenda_items_paste(
+    *, meeting: Meeting, text: str, kind: str = ""
+) -> list[AgendaItem]:
+    """Add an item per pasted line, in order, before Eventuelt, each with the next
+    number. All or nothing: a line that cannot become an item refuses the whole
+    paste with a message naming every such line, and nothing is added."""
+    pasted = agenda_paste_read(text)
+    if pasted.problems:
+        raise ValidationError(
+            [message for _line, message in pasted.problems], code="paste_lines"
+        )
+    if not pasted.titles:
+        raise ValidationError(
+            _("Lim inn minst én tittel, én sak per linje."), code="paste_empty"
+        )
+    return [
+        agenda_item_add(meeting=meeting, title=title, kind=kind)
+        for title in pasted.titles
+    ]
 
 
 def _unused_number(meeting: Meeting, series: str = ItemSeries.CASE) -> int:

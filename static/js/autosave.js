@@ -11,6 +11,9 @@
  *   both texts are shown and the editor decides.
  * - "New input" boxes (data-autosave-new) create the input on their first save; the
  *   new row takes the place of the box, keeping focus and caret.
+ * - Ctrl+Enter (Cmd+Enter) in a new-input box saves it and leaves the focus in the
+ *   emptied box for the next input; what is typed before the answer arrives begins
+ *   that next input.
  * No inline script: texts come from data- attributes on #autosave-config.
  */
 (function () {
@@ -37,6 +40,7 @@
   var savedOnce = false;
   var lastSavedAt = "";
   var memory = {}; // fallback when localStorage is unavailable
+  var nextInBox = {}; // key -> true: Ctrl+Enter asked for the next input in the box
 
   document.documentElement.classList.add("js-autosave");
 
@@ -336,6 +340,7 @@
   function sendCreate(key) {
     var entry = load(key);
     if (!entry || !entry.value.trim()) {
+      delete nextInBox[key];
       drop(key);
       render();
       return Promise.resolve();
@@ -366,6 +371,7 @@
             placeNewRow(textarea, answer.data, entry);
           }
         } else {
+          delete nextInBox[key];
           invalid[key] = answer.data.message || T.unsaved;
           fieldStatus(textarea, invalid[key], "invalid");
         }
@@ -396,6 +402,27 @@
     var rowWritten = row.querySelector('[data-key$=":is_written"]');
     var whoInput = form.querySelector("[data-new-who]");
     var writtenInput = form.querySelector("[data-new-written]");
+    var key = textarea.dataset.key;
+    if (nextInBox[key] && textarea.value.indexOf(sent.value) === 0) {
+      // Ctrl+Enter: the row holds what was sent; the box stays for the next input,
+      // starting with whatever was typed after the keypress.
+      delete nextInBox[key];
+      var rest = textarea.value.slice(sent.value.length).replace(/^\s+/, "");
+      textarea.value = rest;
+      whoInput.value = "";
+      writtenInput.checked = false;
+      fieldStatus(textarea, "", "");
+      if (rowText) {
+        fieldStatus(rowText, T.savedAt + " " + data.saved_at, "saved");
+      }
+      if (rest) {
+        rememberNew(textarea);
+        schedule(key, DEBOUNCE_MS);
+      }
+      textarea.focus();
+      return;
+    }
+    delete nextInBox[key];
     var followUps = [
       [rowText, textarea.value, sent.value],
       [rowWho, whoInput.value, sent.who || ""],
@@ -607,9 +634,17 @@
     }
     event.preventDefault();
     var box = section.querySelector("[data-autosave-new]");
-    if (event.target === box) {
+    if (!box) {
+      return;
+    }
+    if (event.target.closest("[data-input-new]")) {
+      // Save this input; the focus stays in the box, emptied once it is saved.
       rememberNew(box);
+      if (box.value.trim()) {
+        nextInBox[box.dataset.key] = true;
+      }
       schedule(box.dataset.key, 0);
+      box.focus();
     } else {
       flush(event.target.dataset.key);
       box.focus();

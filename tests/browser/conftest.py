@@ -60,6 +60,14 @@ def page(browser, live_server):
 
 
 @pytest.fixture
+def click_counter(page):
+    """Counts every click in `page` (tests/browser/clicks.py)."""
+    from tests.browser.clicks import ClickCounter
+
+    return ClickCounter(page)
+
+
+@pytest.fixture
 def screenshot(page, request):
     """Save a screenshot under test-artifacts/ for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)

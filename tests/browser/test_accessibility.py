@@ -1,13 +1,18 @@
-"""WCAG 2.1 A/AA on every kind of public page: axe-core in Debian's chromium, and no
-horizontal scrolling at 400 % zoom (a 320 px wide viewport)."""
+"""WCAG 2.1 A/AA on every kind of public page and on the attendance grid in /arbeid/:
+axe-core in Debian's chromium, and no horizontal scrolling at 400 % zoom (a 320 px
+wide viewport)."""
 
 import json
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS
+from council.models import Membership
+from tests.browser.conftest import ARTIFACTS, login
+from tests.factories import MembershipFactory
+from tests.world import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -94,3 +99,19 @@ def test_public_pages_need_no_horizontal_scrolling_at_320_px(axe_page, demo):
             if scroll_width > width:
                 too_wide[f"{name} at {width}"] = scroll_width
     assert too_wide == {}
+
+
+def test_the_attendance_grid_has_no_wcag_violations(axe_page, world):
+    """The secretariat's attendance grid (a fieldset per member, radio buttons,
+    deputies with «Møtte for»), as shown and with a row refused."""
+    meeting = world.draft_a
+    MembershipFactory(council=world.council_a, role=Membership.Role.DEPUTY, order=9)
+    login(axe_page, "alice", PASSWORD)
+    assert axe_page.goto(f"/arbeid/mote/{meeting.pk}/oppmote/").status == 200
+    assert axe_page.locator("fieldset.seat legend").count() == 2
+    assert axe_violations(axe_page) == []
+    # A deputy for a member who is present is refused: the row shows its error.
+    axe_page.locator("select[name$='-for']").select_option(index=1)
+    axe_page.get_by_role("button", name="Lagre oppmøtet").click()
+    expect(axe_page.locator(".seat-error")).to_have_count(1)
+    assert axe_violations(axe_page) == []

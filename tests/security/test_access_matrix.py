@@ -141,6 +141,7 @@ RULES = {
     "workspace:meeting": "secretariat_edit",
     "workspace:meeting_edit": "secretariat_edit",
     "workspace:item_add": "secretariat_post",
+    "workspace:agenda_paste": "secretariat_post",
     "workspace:attachment_upload": "secretariat_post",
     "workspace:summons": "secretariat_edit",
     "workspace:attendance": "secretariat_edit",

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from council.access import (
@@ -44,6 +45,7 @@ from minutes.services.followup import FOLLOWUP_MINUTES_STATUSES, overdue_followu
 from workspace.forms import (
     AgendaItemAddForm,
     AgendaItemForm,
+    AgendaPasteForm,
     AttachmentForm,
     MeetingCreateForm,
     MeetingForm,
@@ -225,6 +227,12 @@ def meeting_create(request: HttpRequest, council_slug: str) -> HttpResponse:
 @require_safe
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = edit_meeting(request, meeting_id)
+    return _meeting_detail_page(request, meeting)
+
+
+def _meeting_detail_page(
+    request: HttpRequest, meeting: Meeting, paste_form: AgendaPasteForm | None = None
+) -> HttpResponse:
     items = (
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("decision")
@@ -239,6 +247,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "council": meeting.council,
             "items": items,
             "add_form": AgendaItemAddForm(council=meeting.council),
+            "paste_form": paste_form or AgendaPasteForm(council=meeting.council),
             "attachment_form": AttachmentForm(),
             "meeting_attachments": Attachment.objects.filter(
                 meeting=meeting, item=None
@@ -247,6 +256,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "followup_open": getattr(meeting, "minutes", None) is not None
             and meeting.minutes.status in FOLLOWUP_MINUTES_STATUSES,
         },
+        status=400 if paste_form is not None else 200,
     )
 
 
@@ -304,6 +314,43 @@ def item_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
         request, _("Sak %(number)s er lagt til.") % {"number": item.number_label}
     )
     return redirect(reverse("workspace:meeting", args=[meeting.pk]) + "#agenda")
+
+
+@login_required
+@require_POST
+def agenda_paste(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """An agenda pasted as lines of titles: an item per line, with the next number.
+    A line that cannot be an item refuses the paste, and the text stays in the box."""
+    meeting = edit_meeting(request, meeting_id)
+    form = AgendaPasteForm(request.POST, council=meeting.council)
+    if form.is_valid():
+        try:
+            made = agenda.agenda_items_paste(
+                meeting=meeting,
+                text=form.cleaned_data["text"],
+                kind=form.cleaned_data["kind"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error("text", message)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s sak er lagt til: %(items)s.",
+                    "%(n)s saker er lagt til: %(items)s.",
+                    len(made),
+                )
+                % {
+                    "n": len(made),
+                    "items": "; ".join(
+                        f"{item.number_label} {item.title}" for item in made
+                    ),
+                },
+            )
+            return redirect(reverse("workspace:meeting", args=[meeting.pk]) + "#agenda")
+    messages.error(request, _("Ingen saker ble lagt til. Se feilen under tekstfeltet."))
+    return _meeting_detail_page(request, meeting, paste_form=form)
 
 
 @login_required

@@ -1,7 +1,5 @@
 """Summons and attendance in the secretariat's workspace."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -17,17 +15,17 @@ from core.outbox import resend
 from council.access import council_organisations, council_people
 from minutes import mail
 from minutes.access import access
-from minutes.frozen import minutes_assert_editable
 from minutes.models import AgendaItem, Attendance, Meeting
 from minutes.services.attendance import (
-    AttendanceChange,
+    DeputyCall,
+    SeatEntry,
     attendance_add,
     attendance_remove,
-    attendance_update,
+    attendance_save_grid,
+    meeting_deputies,
     meeting_members,
     meeting_seats,
     person_find_or_create,
-    substitute_by_name,
 )
 from minutes.services.summons import summons_send, summons_versions
 from workspace.forms import AttendanceAddForm, SummonsForm
@@ -121,21 +119,16 @@ def mail_resend(request: HttpRequest, meeting_id: int, mail_id: int) -> HttpResp
 # Attendance ------------------------------------------------------------------------
 
 
-def _parse_time(raw: str) -> datetime.time | None:
-    raw = (raw or "").strip().replace(".", ":")
-    if not raw:
-        return None
-    if raw.isdigit() and len(raw) <= 2:
-        raw = f"{raw}:00"
-    return datetime.time.fromisoformat(raw)
-
-
 def _grid_rows(meeting: Meeting) -> list[dict]:
     """One row per summoned member (saved or not yet), then everyone else."""
     attendances = list(
         Attendance.objects.filter(meeting=meeting)
         .select_related(
-            "person", "person__organisation", "membership__organisation", "substitute"
+            "person",
+            "person__organisation",
+            "membership__organisation",
+            "organisation",
+            "substitute",
         )
         .order_by("role", "order", "id")
     )
@@ -150,6 +143,7 @@ def _grid_rows(meeting: Meeting) -> list[dict]:
         )
         if attendance:
             seen.add(attendance.pk)
+            attendance.membership = membership
             rows.append({"key": f"a{attendance.pk}", "attendance": attendance})
         else:
             rows.append(
@@ -169,80 +163,96 @@ def _grid_rows(meeting: Meeting) -> list[dict]:
     return rows
 
 
-def _apply_row(meeting: Meeting, row: dict, post) -> str | None:
-    """Save one grid row from the POST; return an error message or None."""
-    key, attendance = row["key"], row["attendance"]
-    status = post.get(f"{key}-status", Attendance.Status.PRESENT)
-    if status not in Attendance.Status.values:
-        return _("Ugyldig oppmøtestatus.")
-    try:
-        arrived = _parse_time(post.get(f"{key}-arrived_at", ""))
-        left = _parse_time(post.get(f"{key}-left_at", ""))
-    except ValueError:
-        return _("Skriv klokkeslett som 10:30.")
-    substitute_name = " ".join(post.get(f"{key}-substitute", "").split())
-    substitute = None
-    if substitute_name and status != Attendance.Status.PRESENT:
-        substitute = substitute_by_name(
-            meeting=meeting,
-            name=substitute_name,
-            organisation=attendance.represented_organisation,
-        )
-    elif substitute_name:
-        return _("Bare et fraværende medlem kan ha stedfortreder.")
-    if attendance.pk is None:
-        attendance.role = Attendance.Role.MEMBER
-        attendance.full_clean()
-        attendance.save()
-        row["attendance"] = attendance
-    try:
-        attendance_update(
-            attendance=attendance,
-            change=AttendanceChange(
-                status=status,
-                substitute=substitute,
-                arrived_at=arrived,
-                left_at=left,
-                note=post.get(f"{key}-note", "")[:200],
-            ),
-        )
-    except ValidationError as exc:
-        return error_text(exc)
-    return None
+def _deputy_rows(meeting: Meeting, member_rows: list[dict]) -> list[dict]:
+    """One row per deputy of the council, with the seat they stood in for."""
+    seat_of = {
+        row["attendance"].substitute_id: row["key"]
+        for row in member_rows
+        if row["attendance"].substitute_id
+    }
+    return [
+        {
+            "key": f"d{deputy.pk}",
+            "membership": deputy,
+            "stands_in_for": seat_of.get(deputy.person_id, ""),
+        }
+        for deputy in meeting_deputies(meeting)
+    ]
+
+
+FIELDS = ("status", "substitute", "arrived_at", "left_at", "note")
+
+
+def _seat_entry(row: dict, post) -> SeatEntry:
+    key = row["key"]
+    return SeatEntry(
+        key=key,
+        attendance=row["attendance"],
+        status=post.get(f"{key}-status", Attendance.Status.PRESENT),
+        substitute_name=post.get(f"{key}-substitute", ""),
+        arrived_at=post.get(f"{key}-arrived_at", ""),
+        left_at=post.get(f"{key}-left_at", ""),
+        note=post.get(f"{key}-note", ""),
+    )
 
 
 @login_required
 def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """The whole membership in one grid: a status per member (radio buttons), a
+    substitute, times and a note; the deputies with the member each stood in for;
+    then the secretariat, guests and officials. Saved with one submit."""
     meeting = edit_meeting(request, meeting_id)
     people = council_people(meeting.council)
     rows = _grid_rows(meeting)
-    errors = {}
+    member_rows = [r for r in rows if r["attendance"].role == Attendance.Role.MEMBER]
+    other_rows = [r for r in rows if r["attendance"].role != Attendance.Role.MEMBER]
+    deputy_rows = _deputy_rows(meeting, member_rows)
+    errors: dict[str, str] = {}
     if request.method == "POST":
+        calls = [
+            DeputyCall(
+                key=row["key"],
+                person=row["membership"].person,
+                stands_in_for=request.POST.get(f"{row['key']}-for", ""),
+            )
+            for row in deputy_rows
+        ]
         try:
-            minutes_assert_editable(meeting=meeting)
+            errors = attendance_save_grid(
+                meeting=meeting,
+                seats=[_seat_entry(row, request.POST) for row in rows],
+                calls=calls,
+            )
         except ValidationError as exc:
             messages.error(request, error_text(exc))
             return redirect("workspace:attendance", meeting.pk)
-        for row in rows:
-            # Each row in its own try: one bad row does not lose the others.
-            error = _apply_row(meeting, row, request.POST)
-            if error:
-                errors[row["key"]] = error
         if not errors:
             messages.success(request, _("Oppmøtet er lagret."))
             return redirect("workspace:attendance", meeting.pk)
         messages.error(
-            request, _("Noen rader ble ikke lagret. Se feilmeldingene i tabellen.")
+            request,
+            ngettext(
+                "%(n)s rad ble ikke lagret. Se feilmeldingen i tabellen; det du "
+                "skrev, står der fortsatt.",
+                "%(n)s rader ble ikke lagret. Se feilmeldingene i tabellen; det du "
+                "skrev, står der fortsatt.",
+                len(errors),
+            )
+            % {"n": len(errors)},
         )
+        for row in rows:
+            row["posted"] = {
+                name: request.POST.get(f"{row['key']}-{name}", "") for name in FIELDS
+            }
+        for row, call in zip(deputy_rows, calls, strict=True):
+            row["stands_in_for"] = call.stands_in_for
+    deputy_people = {row["membership"].person_id for row in deputy_rows}
     for row in rows:
         row["error"] = errors.get(row["key"])
-        if request.method == "POST":
-            row["posted"] = {
-                name: request.POST.get(f"{row['key']}-{name}", "")
-                for name in ("status", "substitute", "arrived_at", "left_at", "note")
-            }
-    member_rows = [r for r in rows if r["attendance"].role == Attendance.Role.MEMBER]
-    other_rows = [r for r in rows if r["attendance"].role != Attendance.Role.MEMBER]
+        # A deputy who stood in shows on the deputy's own row, not as a name here.
+        row["by_deputy"] = row["attendance"].substitute_id in deputy_people
+    for row in deputy_rows:
+        row["error"] = errors.get(row["key"])
     return render(
         request,
         "workspace/attendance.html",
@@ -250,6 +260,7 @@ def attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "meeting": meeting,
             "council": meeting.council,
             "member_rows": member_rows,
+            "deputy_rows": deputy_rows,
             "other_rows": other_rows,
             "statuses": Attendance.Status.choices,
             "people_names": sorted({p.name for p in people}),
