@@ -43,6 +43,7 @@ from minutes.models import (
     input_tree,
     item_anchor,
     item_cited_label,
+    item_reference,
 )
 
 SNAPSHOT_FORMAT = "referat/2"
@@ -311,8 +312,8 @@ class Item:
             reason = self.postponed_reason.rstrip(".")
             line += " " + _("Begrunnelse: %(reason)s.") % {"reason": reason}
         if self.postponed_to:
-            line += " " + _("Utsatt til sak %(item)s (møte %(meeting)s).") % {
-                "item": self.postponed_to.item,
+            line += " " + _("Utsatt til %(item)s (møte %(meeting)s).") % {
+                "item": item_reference(self.postponed_to.item),
                 "meeting": self.postponed_to.meeting,
             }
         return line
@@ -322,8 +323,8 @@ class Item:
         """«Utsatt fra sak 14/24 (møte 3/2024).»"""
         if not self.postponed_from:
             return ""
-        return _("Utsatt fra sak %(item)s (møte %(meeting)s).") % {
-            "item": self.postponed_from.item,
+        return _("Utsatt fra %(item)s (møte %(meeting)s).") % {
+            "item": item_reference(self.postponed_from.item),
             "meeting": self.postponed_from.meeting,
         }
 
@@ -415,6 +416,11 @@ class Approval:
     item_meeting: str = ""
 
     @property
+    def item_reference(self) -> str:
+        """The approving item inside a sentence: «sak 2/23», «PS 10/24»."""
+        return item_reference(self.item) if self.item else ""
+
+    @property
     def line(self) -> str:
         """«Referatet ble godkjent 12. januar 2023 i sak 2/23 (møte 1/2023).»"""
         return self.text_for(wording.MINUTES)
@@ -425,7 +431,7 @@ class Approval:
         if self.item:
             return wording.phrase(document_name, "approved_in_item") % {
                 "date": when,
-                "item": self.item,
+                "item": self.item_reference,
                 "meeting": self.item_meeting,
             }
         if self.method == Minutes.ApprovalMethod.ONLINE:
@@ -448,9 +454,13 @@ class Correction:
         note = self.note.rstrip(".")
         if self.item:
             return _(
-                "Referatet er rettet etter vedtak i sak %(item)s (møte %(meeting)s): "
+                "Referatet er rettet etter vedtak i %(item)s (møte %(meeting)s): "
                 "%(note)s."
-            ) % {"item": self.item, "meeting": self.item_meeting, "note": note}
+            ) % {
+                "item": item_reference(self.item),
+                "meeting": self.item_meeting,
+                "note": note,
+            }
         return _("Referatet er rettet ved godkjenningen: %(note)s.") % {"note": note}
 
 

@@ -18,7 +18,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "heading": gettext_noop("Referat fra møte i %(council)s"),
         "page_title": gettext_noop("Referat – %(title)s – %(council)s"),
         "approved_in_item": gettext_noop(
-            "Referatet ble godkjent %(date)s i sak %(item)s (møte %(meeting)s)."
+            "Referatet ble godkjent %(date)s i %(item)s (møte %(meeting)s)."
         ),
         "approved_online": gettext_noop(
             "Referatet ble godkjent av medlemmene %(date)s."
@@ -42,7 +42,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "heading": gettext_noop("Protokoll fra møte i %(council)s"),
         "page_title": gettext_noop("Protokoll – %(title)s – %(council)s"),
         "approved_in_item": gettext_noop(
-            "Protokollen ble godkjent %(date)s i sak %(item)s (møte %(meeting)s)."
+            "Protokollen ble godkjent %(date)s i %(item)s (møte %(meeting)s)."
         ),
         "approved_online": gettext_noop(
             "Protokollen ble godkjent av medlemmene %(date)s."

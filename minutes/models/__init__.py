@@ -17,6 +17,7 @@ from minutes.models.agenda import (
     item_kind_label,
     item_number_label,
     item_permalink,
+    item_reference,
 )
 from minutes.models.followup import (
     OPEN_FOLLOWUP_STATUSES,
@@ -75,6 +76,7 @@ __all__ = [
     "input_tree",
     "item_anchor",
     "item_cited_label",
+    "item_reference",
     "item_kind_label",
     "item_number_label",
     "item_permalink",

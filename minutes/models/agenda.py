@@ -73,6 +73,14 @@ def item_cited_label(number_label: str) -> str:
     return number_label
 
 
+def item_reference(number_label: str) -> str:
+    """An item named inside a sentence: «sak 38/22» for a plain number, a prefixed
+    label as it is («PS 14/24», «RS 3/24», «Pkt. 1»): «godkjent … i PS 10/24»."""
+    if number_label[:1].isdigit():
+        return _("sak %(number)s") % {"number": number_label}
+    return number_label
+
+
 def item_anchor(*, series: str, number: int) -> str:
     """The item's anchor in the minutes page: «sak-38» as always for cases,
     «rs-3» and «pkt-1» for the other series (their numbers repeat the cases')."""
