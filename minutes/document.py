@@ -451,17 +451,18 @@ class Correction:
     @property
     def line(self) -> str:
         """«Referatet er rettet etter vedtak i sak 2/24 (møte 4/2024): …»"""
+        return self.text_for(wording.MINUTES)
+
+    def text_for(self, document_name: str) -> str:
+        """The note in the council's words: «Protokollen er rettet …»."""
         note = self.note.rstrip(".")
         if self.item:
-            return _(
-                "Referatet er rettet etter vedtak i %(item)s (møte %(meeting)s): "
-                "%(note)s."
-            ) % {
+            return wording.phrase(document_name, "corrected_in_item") % {
                 "item": item_reference(self.item),
                 "meeting": self.item_meeting,
                 "note": note,
             }
-        return _("Referatet er rettet ved godkjenningen: %(note)s.") % {"note": note}
+        return wording.phrase(document_name, "corrected") % {"note": note}
 
 
 def correction_snapshot(*, note: str, item: AgendaItem | None) -> dict[str, Any]:
@@ -471,7 +472,8 @@ def correction_snapshot(*, note: str, item: AgendaItem | None) -> dict[str, Any]
         item=item.number_label if item else "",
         item_meeting=item.meeting.number_label if item else "",
     )
-    return {**_plain(correction), "text": correction.line}
+    document_name = item.council.document_name if item else wording.MINUTES
+    return {**_plain(correction), "text": correction.text_for(document_name)}
 
 
 @dataclass(frozen=True)
@@ -618,6 +620,13 @@ class MinutesDocument:
             ),
             None,
         )
+
+    @property
+    def correction_line(self) -> str:
+        """The correction made at approval, in the council's words; or empty."""
+        if self.correction is None:
+            return ""
+        return self.correction.text_for(self.council.document_name)
 
     @property
     def approval_line(self) -> str:
@@ -863,7 +872,7 @@ class MinutesDocument:
         data["attendance_count"] = self.attendance_count
         data["attendance_count_line"] = self.attendance_count_line
         if self.correction:
-            data["correction"]["text"] = self.correction.line
+            data["correction"]["text"] = self.correction_line
         # The printed sentences of the formal elements, for readers of the JSON.
         for item, row in zip(self.items, data["items"], strict=True):
             row["kind_line"] = item.kind_line

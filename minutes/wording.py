@@ -24,6 +24,10 @@ PHRASES: dict[str, dict[str, str]] = {
             "Referatet ble godkjent av medlemmene %(date)s."
         ),
         "approved": gettext_noop("Referatet ble godkjent %(date)s."),
+        "corrected_in_item": gettext_noop(
+            "Referatet er rettet etter vedtak i %(item)s (møte %(meeting)s): %(note)s."
+        ),
+        "corrected": gettext_noop("Referatet er rettet ved godkjenningen: %(note)s."),
         "subject_opened": gettext_noop(
             "Referat til gjennomsyn: %(meeting)s i %(council)s"
         ),
@@ -48,6 +52,11 @@ PHRASES: dict[str, dict[str, str]] = {
             "Protokollen ble godkjent av medlemmene %(date)s."
         ),
         "approved": gettext_noop("Protokollen ble godkjent %(date)s."),
+        "corrected_in_item": gettext_noop(
+            "Protokollen er rettet etter vedtak i %(item)s (møte %(meeting)s): "
+            "%(note)s."
+        ),
+        "corrected": gettext_noop("Protokollen er rettet ved godkjenningen: %(note)s."),
         "subject_opened": gettext_noop(
             "Protokoll til gjennomsyn: %(meeting)s i %(council)s"
         ),
