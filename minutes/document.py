@@ -341,6 +341,11 @@ class Item:
         return item_cited_label(self.number_label)
 
     @property
+    def reference(self) -> str:
+        """The item inside a sentence: «sak 38/22», «PS 14/24»."""
+        return item_reference(self.number_label)
+
+    @property
     def anchor(self) -> str:
         """«sak-38» (as always for cases), «rs-3», «pkt-1»."""
         return item_anchor(series=self.series, number=self.number)
@@ -394,6 +399,11 @@ class CouncilFacts:
     def document_title(self) -> str:
         """«Referat» or «Protokoll»."""
         return wording.phrase(self.document_name, "name")
+
+    @property
+    def agenda_heading(self) -> str:
+        """The agenda table's heading: «Agenda Nasjonalt e-helseråd», «Saksliste»."""
+        return wording.phrase(self.document_name, "agenda") % {"council": self.name}
 
     @property
     def heading(self) -> str:
@@ -622,6 +632,13 @@ class MinutesDocument:
         )
 
     @property
+    def download_label(self) -> str:
+        """«Last ned protokollen fra Møte 3/2024 (PDF/A)»."""
+        return wording.phrase(self.council.document_name, "download") % {
+            "title": self.meeting.title
+        }
+
+    @property
     def correction_line(self) -> str:
         """The correction made at approval, in the council's words; or empty."""
         if self.correction is None:
@@ -634,6 +651,12 @@ class MinutesDocument:
         if self.approval is None:
             return ""
         return self.approval.text_for(self.council.document_name)
+
+    @property
+    def has_prefixed_numbers(self) -> bool:
+        """Whether any item is numbered with a prefix («PS 14/24», «Pkt. 1»): the
+        PDF then gives the numbers a wider column."""
+        return any(not item.number_label[:1].isdigit() for item in self.items)
 
     @property
     def has_exemptions(self) -> bool:

@@ -16,6 +16,9 @@ PHRASES: dict[str, dict[str, str]] = {
     MINUTES: {
         "name": gettext_noop("Referat"),
         "heading": gettext_noop("Referat fra møte i %(council)s"),
+        # The agenda table's heading, as in the reference minutes.
+        "agenda": gettext_noop("Agenda %(council)s"),
+        "download": gettext_noop("Last ned referatet fra %(title)s (PDF/A)"),
         "page_title": gettext_noop("Referat – %(title)s – %(council)s"),
         "approved_in_item": gettext_noop(
             "Referatet ble godkjent %(date)s i %(item)s (møte %(meeting)s)."
@@ -44,6 +47,8 @@ PHRASES: dict[str, dict[str, str]] = {
     PROTOCOL: {
         "name": gettext_noop("Protokoll"),
         "heading": gettext_noop("Protokoll fra møte i %(council)s"),
+        "agenda": gettext_noop("Saksliste"),
+        "download": gettext_noop("Last ned protokollen fra %(title)s (PDF/A)"),
         "page_title": gettext_noop("Protokoll – %(title)s – %(council)s"),
         "approved_in_item": gettext_noop(
             "Protokollen ble godkjent %(date)s i %(item)s (møte %(meeting)s)."

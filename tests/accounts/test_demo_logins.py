@@ -28,7 +28,8 @@ def app_code() -> str:
 
 def test_load_demo_prints_the_authenticator_secret(demo_output):
     assert f"two-factor secret: {demo_data.TOTP_SECRET}" in demo_output
-    assert demo_output.count(demo_data.TOTP_SECRET) == 2  # sekretariat and admin
+    # sekretariat, admin and sekretariat-fjordvik
+    assert demo_output.count(demo_data.TOTP_SECRET) == 3
 
 
 def test_the_demo_secretariat_logs_in_with_password_and_app_code(demo_output):

@@ -20,7 +20,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.models import AgendaItem, Attachment, Attendance, Input, Meeting, Minutes
 from minutes.services import agenda, followup, lifecycle, summons
-from ops import demo_data, demo_data_followup
+from ops import demo_data, demo_data_followup, demo_fjordvik
+from ops.fjordvik_loader import FjordvikLoader
 
 NO_MAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 AT_ONCE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -87,30 +88,52 @@ class Command(BaseCommand):
         # it, so the summons page shows the demo's summons as sent).
         no_mail = override_settings(EMAIL_BACKEND=NO_MAIL_BACKEND, TASKS=AT_ONCE)
         with translation.override("nb"), no_mail, transaction.atomic():
-            if Council.objects.filter(slug=demo_data.COUNCIL["slug"]).exists():
-                self.stdout.write("Demo data already loaded: nothing was created.")
-                notes = {}
-            else:
-                loader = DemoLoader()
-                loader.load()
-                notes = loader.user_notes
-                self.stdout.write(
-                    self.style.SUCCESS(
-                        f"Demo data loaded: {demo_data.COUNCIL['name']} with "
-                        f"{len(demo_data.MEMBERS)} members and "
-                        f"{len(demo_data.MEETINGS)} meetings."
-                    )
-                )
+            notes = self.load_reference_council()
+            notes.update(self.load_fjordvik())
         self.stdout.write("\nDemo logins (for trying the site only):")
-        for username, password, _email, person, kind in demo_data.USERS:
+        for username, password, _email, person, kind in (
+            demo_data.USERS + demo_fjordvik.USERS
+        ):
             who = f"{kind}, {person}" if person else kind
-            line = f"  {username:<12} password: {password:<18} ({who})"
+            line = f"  {username:<20} password: {password:<18} ({who})"
             self.stdout.write(line + notes.get(username, ""))
-            if username in demo_data.TOTP_USERS:
+            if username in demo_data.TOTP_USERS + demo_fjordvik.TOTP_USERS:
                 self.stdout.write(
-                    f"  {'':<12} two-factor secret: {demo_data.TOTP_SECRET} "
+                    f"  {'':<20} two-factor secret: {demo_data.TOTP_SECRET} "
                     "(type it into an authenticator app)"
                 )
+
+    def load_reference_council(self) -> dict[str, str]:
+        if Council.objects.filter(slug=demo_data.COUNCIL["slug"]).exists():
+            self.stdout.write("Demo data already loaded: nothing was created.")
+            return {}
+        loader = DemoLoader()
+        loader.load()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data loaded: {demo_data.COUNCIL['name']} with "
+                f"{len(demo_data.MEMBERS)} members and "
+                f"{len(demo_data.MEETINGS)} meetings."
+            )
+        )
+        return loader.user_notes
+
+    def load_fjordvik(self) -> dict[str, str]:
+        if Council.objects.filter(slug=demo_fjordvik.COUNCIL["slug"]).exists():
+            self.stdout.write(
+                f"{demo_fjordvik.COUNCIL['name']} already loaded: nothing was created."
+            )
+            return {}
+        loader = FjordvikLoader()
+        loader.load()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data loaded: {demo_fjordvik.COUNCIL['name']} with "
+                f"{len(demo_fjordvik.MEMBERS)} members and "
+                f"{len(demo_fjordvik.MEETINGS)} meetings."
+            )
+        )
+        return loader.user_notes
 
 
 class DemoLoader:
