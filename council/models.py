@@ -190,6 +190,14 @@ class Council(models.Model):
             "innspill i referatet."
         ),
     )
+    states_quorum = models.BooleanField(
+        _("skriv om møtet var vedtaksført"),
+        default=False,
+        help_text=_(
+            "Under oppmøtet: «Møtet var vedtaksført: 7 av 8 medlemmer til stede.» "
+            "Vedtaksført er minst halvparten av medlemmene (kommuneloven § 11-9)."
+        ),
+    )
     created_at = models.DateTimeField(_("opprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("endret"), auto_now=True)
 

@@ -186,6 +186,8 @@ def _meeting_text(document: MinutesDocument) -> list[tuple[str, str]]:
     ]
     if document.attendance_count_line:
         attendance.append(document.attendance_count_line)
+    if document.quorum_line:
+        attendance.append(document.quorum_line)
     return [
         (_("Om møtet"), "\n".join(facts)),
         (_("Oppmøte"), "\n".join(attendance)),

@@ -394,6 +394,8 @@ class CouncilFacts:
     document_name: str = wording.MINUTES
     inputs_heading: str = ""
     prints_speakers: bool = False
+    # Whether the minutes say if the meeting was quorate (Council.states_quorum).
+    states_quorum: bool = False
 
     @property
     def document_title(self) -> str:
@@ -620,6 +622,32 @@ class MinutesDocument:
             if count[key] or key == "present"
         )
 
+    @property
+    def quorum_line(self) -> str:
+        """«Møtet var vedtaksført: 7 av 8 medlemmer til stede.», where the council
+        states it: at least half the seats taken, by members or those standing in
+        for them (kommuneloven § 11-9). Empty when no member is recorded."""
+        seats = len(self.members_present) + len(self.members_absent)
+        if not self.council.states_quorum or not seats:
+            return ""
+        present = self.attendance_count["present"]
+        values = {"present": present, "seats": seats}
+        if 2 * present >= seats:
+            return (
+                _(
+                    "Møtet var vedtaksført: %(present)s av %(seats)s medlemmer til "
+                    "stede."
+                )
+                % values
+            )
+        return (
+            _(
+                "Møtet var ikke vedtaksført: %(present)s av %(seats)s medlemmer "
+                "til stede."
+            )
+            % values
+        )
+
     def item(self, number: int, series: str = "case") -> Item | None:
         """The item numbered `number` in a series (cases unless told)."""
         return next(
@@ -797,6 +825,7 @@ class MinutesDocument:
                 document_name=council.document_name,
                 inputs_heading=council.inputs_heading.strip(),
                 prints_speakers=council.prints_speakers,
+                states_quorum=council.states_quorum,
             ),
             meeting=MeetingFacts(
                 id=meeting.pk,
@@ -894,6 +923,7 @@ class MinutesDocument:
         # Derived from the lists, for readers of the JSON; read back from them.
         data["attendance_count"] = self.attendance_count
         data["attendance_count_line"] = self.attendance_count_line
+        data["quorum_line"] = self.quorum_line
         if self.correction:
             data["correction"]["text"] = self.correction_line
         # The printed sentences of the formal elements, for readers of the JSON.

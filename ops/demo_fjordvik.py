@@ -40,6 +40,7 @@ COUNCIL = {
     "procedural_label": "Pkt.",
     "prints_speakers": True,
     "inputs_heading": "Ordskifte:",
+    "states_quorum": True,
     # The council numbered PS 1–6/24 on paper before it used the system.
     "first_case_numbers": {"2024": 7},
 }

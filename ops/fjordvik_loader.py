@@ -89,6 +89,7 @@ class FjordvikLoader:
                 report_prefix=data["report_prefix"],
                 procedural_label=data["procedural_label"],
                 prints_speakers=data["prints_speakers"],
+                states_quorum=data["states_quorum"],
                 inputs_heading=data["inputs_heading"],
                 first_case_numbers=data["first_case_numbers"],
             )

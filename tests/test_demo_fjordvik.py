@@ -92,6 +92,7 @@ MEETING_3 = [
     "Ingrid Vik møtte for Knut Brekke (FrP)",
     "7 til stede. Ett forfall. Ett medlem møtte ikke. Ett medlem forlot møtet. "
     "Ett varamedlem møtte.",
+    "Møtet var vedtaksført: 7 av 8 medlemmer til stede.",
     "Pkt. 1",
     "Pkt. 2",
     "PS 10/24",

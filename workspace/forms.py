@@ -515,6 +515,7 @@ class CouncilWordingForm(forms.ModelForm):
             "inputs_heading",
             "sector_representative_pattern",
             "prints_speakers",
+            "states_quorum",
         ]
 
     def clean_sector_representative_pattern(self) -> str:

@@ -121,6 +121,7 @@ WORDING_FIELDS = (
     "inputs_heading",
     "sector_representative_pattern",
     "prints_speakers",
+    "states_quorum",
 )
 
 
