@@ -18,6 +18,22 @@ PHRASES: dict[str, dict[str, str]] = {
         "heading": gettext_noop("Referat fra møte i %(council)s"),
         # The agenda table's heading, as in the reference minutes.
         "agenda": gettext_noop("Agenda %(council)s"),
+        "correcting": gettext_noop(
+            "En retting av referatet er under arbeid. Inntil den er godkjent, vises "
+            "den publiserte versjonen."
+        ),
+        "agenda_only": gettext_noop(
+            "Dette er innkallingen med sakslisten. Referatet er ikke godkjent ennå; "
+            "det publiseres her når det er godkjent."
+        ),
+        "approved_document": gettext_noop("Referatet som godkjennes"),
+        "version_title": gettext_noop(
+            "Referat – %(title)s – versjon %(number)s – %(council)s"
+        ),
+        "current_version": gettext_noop(
+            "Dette er den gjeldende versjonen av referatet."
+        ),
+        "earlier_version": gettext_noop("Dette er en tidligere versjon av referatet."),
         "download": gettext_noop("Last ned referatet fra %(title)s (PDF/A)"),
         "page_title": gettext_noop("Referat – %(title)s – %(council)s"),
         "approved_in_item": gettext_noop(
@@ -48,6 +64,24 @@ PHRASES: dict[str, dict[str, str]] = {
         "name": gettext_noop("Protokoll"),
         "heading": gettext_noop("Protokoll fra møte i %(council)s"),
         "agenda": gettext_noop("Saksliste"),
+        "correcting": gettext_noop(
+            "En retting av protokollen er under arbeid. Inntil den er godkjent, vises "
+            "den publiserte versjonen."
+        ),
+        "agenda_only": gettext_noop(
+            "Dette er innkallingen med sakslisten. Protokollen er ikke godkjent ennå; "
+            "den publiseres her når den er godkjent."
+        ),
+        "approved_document": gettext_noop("Protokollen som godkjennes"),
+        "version_title": gettext_noop(
+            "Protokoll – %(title)s – versjon %(number)s – %(council)s"
+        ),
+        "current_version": gettext_noop(
+            "Dette er den gjeldende versjonen av protokollen."
+        ),
+        "earlier_version": gettext_noop(
+            "Dette er en tidligere versjon av protokollen."
+        ),
         "download": gettext_noop("Last ned protokollen fra %(title)s (PDF/A)"),
         "page_title": gettext_noop("Protokoll – %(title)s – %(council)s"),
         "approved_in_item": gettext_noop(

@@ -199,3 +199,15 @@ def test_running_it_twice_leaves_fjordvik_alone(demo):
     call_command("load_demo", stdout=out)
     assert "Eldrerådet i Fjordvik kommune already loaded" in out.getvalue()
     assert Meeting.objects.filter(council__slug=SLUG).count() == before
+
+
+def test_the_version_pages_speak_of_the_protocol(demo, client):
+    m2 = meeting(2)
+    # Version 1 went to the members; version 2, corrected, is the published one.
+    url = f"/{SLUG}/mote/2024/2/versjon/2/"
+    response = client.get(url)
+    assert response.status_code == 200, url
+    text = html.unescape(response.content.decode())
+    assert "<title>Protokoll – Møte 2/2024 – versjon 2 –" in text
+    assert "Dette er den gjeldende versjonen av protokollen." in text
+    assert "referatet" not in text.lower().replace(m2.council.name.lower(), "")

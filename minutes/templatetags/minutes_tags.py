@@ -2,6 +2,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from minutes import wording
 from minutes.models import item_permalink
 
 register = template.Library()
@@ -83,3 +84,11 @@ def item_url(document, item) -> str:
         meeting_year=document.meeting.year,
         meeting_number=document.meeting.number,
     )
+
+
+@register.simple_tag
+def council_words(of_council, key: str, **values) -> str:
+    """A phrase in the council's words (minutes/wording.py): «Referatet …» or
+    «Protokollen …» as the council calls its minutes."""
+    text = wording.phrase(getattr(of_council, "document_name", wording.MINUTES), key)
+    return text % values if values else text
