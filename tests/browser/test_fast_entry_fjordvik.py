@@ -320,7 +320,8 @@ def test_fjordvik_meeting_3_2024_is_entered_from_empty_in_at_most_40_clicks(
     item_section(page, AOB).get_by_label("Saksfremstilling").click()
     page.keyboard.type(AOB_BODY)
     page.keyboard.press("Tab")
-    expect(status).to_have_text("Lagret")
+    # Ten fields save one after another: wait for the last, however slow the host.
+    expect(status).to_have_text("Lagret", timeout=20_000)
 
     # The formal elements, each form opened by its summary and filled by the keyboard.
     budget = item_section(page, BUDGET)
