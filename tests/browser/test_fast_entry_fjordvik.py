@@ -1,7 +1,6 @@
 """Fast entry of a real-shaped municipal protocol (issue 13 item 9): meeting 3/2024 of
-Eldrerådet i Fjordvik kommune, the second demo council (ops data from
-/work/brief/demo_fjordvik.py, MEETING_3_2024), entered from an empty meeting in at
-most 40 clicks.
+Eldrerådet i Fjordvik kommune, the second demo council (issue 13 item 10; the demo
+data's MEETING_3_2024), entered from an empty meeting in at most 40 clicks.
 
 The council is set up here through factories and services as the demo sets it up
 (PS/RS/«Pkt.», «Protokoll», eight members with functions and parties, three
