@@ -206,7 +206,9 @@ class AgendaPasteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(
             "Lim inn sakslisten. Nummerering som «1.», «Sak 3/24» eller «- » "
-            "foran tittelen fjernes; hver sak får neste nummer."
+            "foran tittelen fjernes; hver sak får neste nummer. En linje som "
+            "begynner med «Pkt. 1» eller «RS 3/24» blir et møtepunkt eller en "
+            "referatsak der rådet nummererer dem for seg."
         ),
         error_messages={"required": _("Lim inn minst én tittel, én sak per linje.")},
     )

@@ -7,7 +7,7 @@ sent and then stay fixed.
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -245,47 +245,149 @@ def agenda_item_add(
 
 # Numbering typed before a pasted title: «1.», «2)», «Sak 3/24», «PS 14/24:»,
 # «Pkt. 1 –», «38/22» or a bullet («- », «• »). A bare number without «.» or «)»
-# is left alone: it may belong to the title («2 000 kroner til …»).
-_LEADING_NUMBERING = re.compile(
-    r"""^\s*(?:
+# is left alone: it may belong to the title («2 000 kroner til …»). A council's own
+# prefixes («KST 3/24») are numbering too.
+_NUMBERING = r"""(?:
         [-*•–—]\s+
-      | (?:sak|ps|rs|pkt\.?|punkt)\s*\d+(?:\s*/\s*\d+)?(?!\d)\s*[.:)]?
+      | (?:sak|ps|rs|pkt\.?|punkt{own})\s*\d+(?:\s*/\s*\d+)?(?!\d)\s*[.:)]?
       | \d+\s*/\s*\d+(?!\d)\s*[.:)]?
       | \d+\s*[.)](?!\d)
-    )\s*(?:[–—:-]\s+)?""",
-    re.IGNORECASE | re.VERBOSE,
+    )\s*(?:[–—:-]\s+)?"""
+_LEADING_NUMBERING = re.compile(
+    "^\\s*" + _NUMBERING.format(own=""), re.IGNORECASE | re.VERBOSE
 )
 TITLE_MAX = AgendaItem._meta.get_field("title").max_length
 
 
-def agenda_title_from_line(line: str) -> str:
+def _council_words(council: Council | None) -> list[str]:
+    """The council's own prefixes and label, without a trailing dot."""
+    if council is None:
+        return []
+    words = (council.case_prefix, council.report_prefix, council.procedural_label)
+    return [word.strip().rstrip(".").strip() for word in words if word.strip()]
+
+
+def _leading_numbering(council: Council | None) -> re.Pattern:
+    words = [w for w in _council_words(council) if w.lower() not in _BUILT_IN_WORDS]
+    if not words:
+        return _LEADING_NUMBERING
+    own = "".join(f"|{re.escape(word)}\\.?" for word in words)
+    return re.compile("^\\s*" + _NUMBERING.format(own=own), re.IGNORECASE | re.VERBOSE)
+
+
+_BUILT_IN_WORDS = {"sak", "ps", "rs", "pkt", "punkt"}
+# The words of procedural points in Norwegian agendas, whatever the council's label.
+_PROCEDURAL_WORDS = ("pkt", "punkt")
+
+
+def _numbered_as(word: str, *, number: str = r"\d+") -> str:
+    """A word («PS», «Pkt.») followed by a number, the dot after the word optional."""
+    return rf"{re.escape(word)}\.?\s*{number}(?!\d)"
+
+
+def _series_marks(council: Council | None) -> list[tuple[str, re.Pattern]]:
+    """How a line's leading numbering tells the series, for the series the council
+    uses (agenda.council_series): its procedural label (or «Pkt», «Punkt»), its
+    report prefix, and for cases its case prefix, «Sak» or a plain number («3/24»,
+    «3.»). Procedural points and reports first: they are the more specific."""
+    if council is None:
+        return []
+    marks: list[tuple[str, re.Pattern]] = []
+    label = council.procedural_label.strip().rstrip(".").strip()
+    if label:
+        words = sorted({label, *_PROCEDURAL_WORDS}, key=len, reverse=True)
+        marks.append(
+            (
+                ItemSeries.PROCEDURAL,
+                re.compile(
+                    "^(?:" + "|".join(_numbered_as(w) for w in words) + r")(?!\s*/)",
+                    re.IGNORECASE,
+                ),
+            )
+        )
+    report = council.report_prefix.strip().rstrip(".").strip()
+    if report:
+        marks.append(
+            (
+                ItemSeries.REPORT,
+                re.compile(
+                    "^" + _numbered_as(report, number=r"\d+(?:\s*/\s*\d+)?"),
+                    re.IGNORECASE,
+                ),
+            )
+        )
+    case_words = ["sak"]
+    case = council.case_prefix.strip().rstrip(".").strip()
+    if case:
+        case_words.insert(0, case)
+    marks.append(
+        (
+            ItemSeries.CASE,
+            re.compile(
+                "^(?:"
+                + "|".join(
+                    _numbered_as(w, number=r"\d+(?:\s*/\s*\d+)?") for w in case_words
+                )
+                + r"|\d+\s*/\s*\d+(?!\d)|\d+\s*[.)](?!\d))",
+                re.IGNORECASE,
+            ),
+        )
+    )
+    return marks
+
+
+def agenda_line_read(line: str, council: Council | None = None) -> tuple[str, str]:
+    """A pasted line as (series, title): its leading numbering and bullets removed
+    (repeatedly, so «1. Sak 3/24: Budsjett» gives «Budsjett»), spaces tidied, and
+    the series the numbering names where the council uses it («Pkt. 1» a procedural
+    point, «RS 3/24» a report, «PS 14/24», «Sak 3/24» or «3.» a case). No numbering,
+    or one of a series the council does not use: "" (the series is left to
+    agenda_item_add)."""
+    leading = _leading_numbering(council)
+    marks = _series_marks(council)
+    title = " ".join(line.split())
+    found = ""
+    while True:
+        for series, mark in marks:
+            if mark.match(title):
+                # The most specific mark wins: a procedural point or report over
+                # the plain «1.» before it.
+                if not found or found == ItemSeries.CASE:
+                    found = series
+                break
+        stripped = leading.sub("", title, count=1).strip()
+        if stripped == title or not stripped:
+            return (found if stripped else ""), stripped
+        title = stripped
+
+
+def agenda_title_from_line(line: str, council: Council | None = None) -> str:
     """A pasted line as an item title: its leading numbering and bullets removed
     (repeatedly, so «1. Sak 3/24: Budsjett» gives «Budsjett»), spaces tidied."""
-    title = " ".join(line.split())
-    while True:
-        stripped = _LEADING_NUMBERING.sub("", title, count=1).strip()
-        if stripped == title or not stripped:
-            return stripped
-        title = stripped
+    return agenda_line_read(line, council)[1]
 
 
 @dataclass
 class PastedAgenda:
-    """What a pasted list of titles gives: the titles, and the lines that cannot
-    become an item (line number, message)."""
+    """What a pasted list of titles gives: the titles, the series each one's
+    numbering names ("" where none), and the lines that cannot become an item
+    (line number, message)."""
 
     titles: list[str]
     problems: list[tuple[int, str]]
+    series: list[str] = field(default_factory=list)
 
 
-def agenda_paste_read(text: str) -> PastedAgenda:
+def agenda_paste_read(text: str, council: Council | None = None) -> PastedAgenda:
     """Each non-empty line is an item title; a line that is numbering only, or a
-    title longer than the field allows, is a problem named by its line number."""
-    titles, problems = [], []
+    title longer than the field allows, is a problem named by its line number.
+    With the council, each title keeps the series its numbering names
+    (agenda_line_read)."""
+    titles, problems, series = [], [], []
     for number, line in enumerate((text or "").splitlines(), start=1):
         if not line.strip():
             continue
-        title = agenda_title_from_line(line)
+        line_series, title = agenda_line_read(line, council)
         if not title:
             problems.append(
                 (number, _("Linje %(n)s har ikke noen tittel.") % {"n": number})
@@ -300,7 +402,8 @@ def agenda_paste_read(text: str) -> PastedAgenda:
             )
         else:
             titles.append(title)
-    return PastedAgenda(titles=titles, problems=problems)
+            series.append(line_series)
+    return PastedAgenda(titles=titles, problems=problems, series=series)
 
 
 @transaction.atomic
@@ -310,7 +413,7 @@ def agenda_items_paste(
     """Add an item per pasted line, in order, before Eventuelt, each with the next
     number. All or nothing: a line that cannot become an item refuses the whole
     paste with a message naming every such line, and nothing is added."""
-    pasted = agenda_paste_read(text)
+    pasted = agenda_paste_read(text, meeting.council)
     if pasted.problems:
         raise ValidationError(
             [message for _line, message in pasted.problems], code="paste_lines"
@@ -320,8 +423,13 @@ def agenda_items_paste(
             _("Lim inn minst én tittel, én sak per linje."), code="paste_empty"
         )
     return [
-        agenda_item_add(meeting=meeting, title=title, kind=kind)
-        for title in pasted.titles
+        agenda_item_add(
+            meeting=meeting,
+            title=title,
+            kind=kind,
+            **({"series": series} if series else {}),
+        )
+        for title, series in zip(pasted.titles, pasted.series, strict=True)
     ]
 
 

@@ -14,6 +14,9 @@
  * - Ctrl+Enter (Cmd+Enter) in a new-input box saves it and leaves the focus in the
  *   emptied box for the next input; what is typed before the answer arrives begins
  *   that next input.
+ * - A new input is not created while the focus is in its own «Hvem» or «Skriftlig»
+ *   field (text, Tab, who, Ctrl+Enter is one input): only when the focus leaves
+ *   the input's form, or by Ctrl+Enter or the button.
  * No inline script: texts come from data- attributes on #autosave-config.
  */
 (function () {
@@ -212,9 +215,33 @@
     clearTimeout(timers[key]);
     timers[key] = setTimeout(function () {
       delete timers[key];
+      if (delay > 0 && composing(key)) {
+        // Still giving who said it: the input is created when that is done.
+        schedule(key, delay);
+        return;
+      }
       save(key);
     }, delay);
     render();
+  }
+
+  // A new input is still being composed while the focus is in its own «Hvem» or
+  // «Skriftlig» field: creating it then would empty those fields under the typing.
+  function inOwnExtras(box, element) {
+    return Boolean(
+      box &&
+        element &&
+        element !== box &&
+        element.closest &&
+        element.closest("form") === box.closest("form") &&
+        element.matches("[data-new-who], [data-new-written]")
+    );
+  }
+  function composing(key) {
+    var box = fieldFor(key);
+    return Boolean(
+      box && box.matches("[data-autosave-new]") && inOwnExtras(box, document.activeElement)
+    );
   }
 
   function flush(key) {
@@ -592,8 +619,21 @@
     "blur",
     function (event) {
       var target = event.target;
-      if (target.matches && target.matches("[data-autosave], [data-autosave-new]")) {
+      if (!target.matches) {
+        return;
+      }
+      if (target.matches("[data-autosave-new]") && inOwnExtras(target, event.relatedTarget)) {
+        // On to «Hvem» or «Skriftlig» of the same input: not done with it yet.
+        return;
+      }
+      if (target.matches("[data-autosave], [data-autosave-new]")) {
         flush(target.dataset.key);
+      } else if (target.matches("[data-new-who], [data-new-written]")) {
+        var box = target.closest("form").querySelector("[data-autosave-new]");
+        var next = event.relatedTarget;
+        if (box && next !== box && !inOwnExtras(box, next) && timers[box.dataset.key]) {
+          flush(box.dataset.key);
+        }
       }
     },
     true

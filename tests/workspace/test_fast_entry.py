@@ -10,9 +10,15 @@ from django.urls import reverse
 
 from council.models import Membership
 from minutes.document import MinutesDocument
-from minutes.models import AgendaItem, Attendance
-from minutes.services.agenda import agenda_paste_read, agenda_title_from_line
+from minutes.models import AgendaItem, Attendance, ItemSeries
+from minutes.services.agenda import (
+    agenda_items_paste,
+    agenda_line_read,
+    agenda_paste_read,
+    agenda_title_from_line,
+)
 from tests.factories import (
+    CouncilFactory,
     MembershipFactory,
     OrganisationFactory,
     PersonFactory,
@@ -270,6 +276,95 @@ def test_a_pasted_text_names_the_lines_that_are_not_titles():
     assert pasted.problems == [
         (3, "Linje 3 har ikke noen tittel."),
         (4, "Linje 4 er lengre enn 300 tegn."),
+    ]
+
+
+MUNICIPAL = {"case_prefix": "PS", "report_prefix": "RS", "procedural_label": "Pkt."}
+CASE, REPORT, PROCEDURAL = ItemSeries.CASE, ItemSeries.REPORT, ItemSeries.PROCEDURAL
+
+
+@pytest.mark.parametrize(
+    "line, series, title",
+    [
+        ("Pkt. 1 Godkjenning av innkalling", PROCEDURAL, "Godkjenning av innkalling"),
+        (
+            "Pkt 2 Valg av protokollunderskriver",
+            PROCEDURAL,
+            "Valg av protokollunderskriver",
+        ),
+        ("Punkt 3 – Eventuelt", PROCEDURAL, "Eventuelt"),
+        ("RS 3/24 Brev fra Statsforvalteren", REPORT, "Brev fra Statsforvalteren"),
+        ("- RS 2/24: Protokoll", REPORT, "Protokoll"),
+        ("PS 10/24 Budsjett 2025", CASE, "Budsjett 2025"),
+        ("Sak 11/24 Høring", CASE, "Høring"),
+        ("12/24 Tilskudd", CASE, "Tilskudd"),
+        ("3. Trygghetsalarmer", CASE, "Trygghetsalarmer"),
+        # The more specific numbering wins over a list number before it.
+        ("1. Pkt. 1 Åpning", PROCEDURAL, "Åpning"),
+        # No numbering: the series is left to the item's type.
+        ("Budsjett 2025", "", "Budsjett 2025"),
+        ("Punktlig oppmøte", "", "Punktlig oppmøte"),
+        ("2 000 kroner til lag", "", "2 000 kroner til lag"),
+    ],
+)
+def test_a_pasted_line_keeps_the_series_its_numbering_names(line, series, title):
+    council = CouncilFactory.build(**MUNICIPAL)
+    assert agenda_line_read(line, council) == (series, title)
+
+
+@pytest.mark.parametrize(
+    "line, series, title",
+    [
+        # A council without procedural points or a report series: stripped only.
+        ("Pkt. 1 Åpning", "", "Åpning"),
+        ("RS 3/24 Brev", "", "Brev"),
+        ("38/22 Orientering", CASE, "Orientering"),
+        ("Sak 3/24 Høring", CASE, "Høring"),
+    ],
+)
+def test_a_council_without_the_series_gets_the_numbering_stripped_only(
+    line, series, title
+):
+    assert agenda_line_read(line, CouncilFactory.build()) == (series, title)
+
+
+def test_a_councils_own_prefixes_are_numbering_too():
+    council = CouncilFactory.build(case_prefix="KST", procedural_label="Møtepunkt")
+    assert agenda_line_read("KST 3/24 Budsjett", council) == (CASE, "Budsjett")
+    assert agenda_line_read("Møtepunkt 2 Åpning", council) == (PROCEDURAL, "Åpning")
+    assert agenda_line_read("RS 2/24 Brev", council) == ("", "Brev")
+
+
+def test_paste_read_returns_the_series_per_title():
+    council = CouncilFactory.build(**MUNICIPAL)
+    pasted = agenda_paste_read(
+        "Pkt. 1 Åpning\n\nPS 10/24 Budsjett\nRS 2/24 Brev\nEventuelt", council
+    )
+    assert pasted.titles == ["Åpning", "Budsjett", "Brev", "Eventuelt"]
+    assert pasted.series == [PROCEDURAL, CASE, REPORT, ""]
+    assert agenda_paste_read("Pkt. 1 Åpning").series == [""]
+
+
+def test_pasted_items_are_numbered_in_the_series_their_lines_name(world):
+    council = world.council_a
+    for name, value in MUNICIPAL.items():
+        setattr(council, name, value)
+    council.save()
+    meeting = make_meeting(
+        council, datetime.date(2024, 6, 5), with_standard_items=False
+    )
+    made = agenda_items_paste(
+        meeting=meeting,
+        text="Pkt. 1 Godkjenning av innkalling\nPkt 2 Valg\nPS 10/24 Budsjett\n"
+        "RS 3/24 Brev\nBoligplan\nPunkt 3 – Eventuelt",
+    )
+    assert [(i.number_label, i.title) for i in made] == [
+        ("Pkt. 1", "Godkjenning av innkalling"),
+        ("Pkt. 2", "Valg"),
+        ("PS 1/24", "Budsjett"),
+        ("RS 1/24", "Brev"),
+        ("PS 2/24", "Boligplan"),
+        ("Pkt. 3", "Eventuelt"),
     ]
 
 
