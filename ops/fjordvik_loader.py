@@ -4,17 +4,15 @@ Like the first demo, everything goes through the services and the model validati
 user's edits go through.
 """
 
-import base64
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.models import AgendaItem, Attendance, Input, Meeting, Minutes
 from minutes.services import agenda, formal, handling, lifecycle, summons
-from ops import demo_data, demo_fjordvik
+from ops import demo_fjordvik
+from ops.demo_logins import create_demo_logins
 
 D = demo_fjordvik
 
@@ -115,33 +113,13 @@ class FjordvikLoader:
 
     def create_users(self, council: Council):
         """The demo logins; returns the secretariat's."""
-        user_model = get_user_model()
-        secretariat_user = None
-        for username, password, email, person_name, kind in D.USERS:
-            user = user_model.objects.filter(username=username).first()
-            if user is not None:
-                # Never overwrite someone's real account or password.
-                self.user_notes[username] = " – existed already, password unchanged"
-            else:
-                user = user_model(username=username, email=email)
-                user.set_password(password)
-                _saved(user)
-                if username in D.TOTP_USERS:
-                    TOTPDevice.objects.create(
-                        user=user,
-                        name="Demo",
-                        key=base64.b32decode(demo_data.TOTP_SECRET).hex(),
-                        confirmed=True,
-                    )
-            if kind == "secretariat":
-                council.secretariat_users.add(user)
-                secretariat_user = user
-            person = self.people[person_name]
-            if not Person.objects.filter(user=user).exists():
-                person.user = user
-                person.email = person.email or email
-                _saved(person)
-        return secretariat_user
+        return create_demo_logins(
+            council=council,
+            users=D.USERS,
+            totp_users=D.TOTP_USERS,
+            people=self.people,
+            notes=self.user_notes,
+        )
 
     # Meetings ------------------------------------------------------------------------
 

@@ -1,6 +1,10 @@
 import os
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -160,3 +164,36 @@ def world(db) -> World:
 def council(world):
     """Council A of the world, Testrådet, for tests about one council."""
     return world.council_a
+
+
+# The demo (`manage.py load_demo`, both demo councils), for the modules that read it.
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Loads the demo once for the module, in a transaction rolled back at its end.
+
+    Each test still runs in its own savepoint, so what one test changes the next does
+    not see. Uploads go to a temporary folder; a fast hasher keeps the logins cheap.
+    """
+    fast_hasher = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=tmp_path_factory.mktemp("media"), PASSWORD_HASHERS=fast_hasher
+        ),
+        transaction.atomic(),
+    ):
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_output, db) -> str:
+    return demo_output

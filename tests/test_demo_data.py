@@ -7,14 +7,10 @@ ops/demo_data.py, so a slip in either shows up as a failure.
 import datetime
 import html
 import re
-from io import StringIO
 
 import pypdf
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,6 +24,7 @@ from minutes.models import (
     Meeting,
     Minutes,
 )
+from tests.conftest import load_demo
 from tests.reference_minutes import (
     ABSENT,
     AGENDA,
@@ -40,36 +37,6 @@ from tests.reference_minutes import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def load_demo() -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Loads the demo once for the module, in a transaction rolled back at its end.
-
-    Each test still runs in its own savepoint, so what one test changes the next does
-    not see. Uploads go to a temporary folder; a fast hasher keeps the logins cheap.
-    """
-    fast_hasher = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            MEDIA_ROOT=tmp_path_factory.mktemp("media"), PASSWORD_HASHERS=fast_hasher
-        ),
-        transaction.atomic(),
-    ):
-        yield load_demo()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_output, db) -> str:
-    return demo_output
 
 
 def meeting(year: int, number: int) -> Meeting:

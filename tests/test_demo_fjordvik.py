@@ -18,8 +18,6 @@ import pypdf
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from django_otp.oath import totp
 
 from council.models import Council
@@ -29,28 +27,6 @@ from ops import demo_data
 pytestmark = pytest.mark.django_db
 
 SLUG = "eldreradet-fjordvik"
-
-
-@pytest.fixture(scope="module")
-def demo_output(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for the module and rolled back at its end."""
-    fast_hasher = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            MEDIA_ROOT=tmp_path_factory.mktemp("media"), PASSWORD_HASHERS=fast_hasher
-        ),
-        transaction.atomic(),
-    ):
-        out = StringIO()
-        call_command("load_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_output, db) -> str:
-    return demo_output
 
 
 def meeting(number: int) -> Meeting:

@@ -9,7 +9,6 @@ from django.urls import reverse
 from minutes.models import FollowUp, FollowUpNote
 from minutes.services.followup import followup_reminders_send
 from tests.reference_minutes import SLUG
-from tests.test_demo_data import demo, demo_output  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 

@@ -22,6 +22,7 @@ from minutes.models import (
     Meeting,
 )
 from minutes.services.agenda import council_series
+from minutes.services.council_settings import WORDING_FIELDS
 
 
 def kind_choices(council: Council) -> list[tuple[str, str]]:
@@ -509,16 +510,7 @@ class CouncilWordingForm(forms.ModelForm):
 
     class Meta:
         model = Council
-        fields = [
-            "case_prefix",
-            "report_prefix",
-            "procedural_label",
-            "document_name",
-            "inputs_heading",
-            "sector_representative_pattern",
-            "prints_speakers",
-            "states_quorum",
-        ]
+        fields = list(WORDING_FIELDS)
 
     def clean_sector_representative_pattern(self) -> str:
         pattern = self.cleaned_data["sector_representative_pattern"].strip()

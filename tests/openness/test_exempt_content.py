@@ -20,7 +20,6 @@ from django.urls import reverse
 
 from minutes.models import AgendaItem, FullRecordPdf, Meeting
 from ops.demo_data import EXEMPT_SENTENCE
-from tests.test_demo_data import demo, demo_output  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 

@@ -5,22 +5,20 @@ through, so the demo is data the application itself could have produced. Running
 again changes nothing: an existing demo council is left as it is.
 """
 
-import base64
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.models import AgendaItem, Attachment, Attendance, Input, Meeting, Minutes
 from minutes.services import agenda, followup, lifecycle, summons
 from ops import demo_data, demo_data_followup, demo_fjordvik
+from ops.demo_logins import create_demo_logins
 from ops.fjordvik_loader import FjordvikLoader
 
 NO_MAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -391,37 +389,10 @@ class DemoLoader:
 
     def create_users(self, council: Council):
         """The demo logins; returns the secretariat's."""
-        user_model = get_user_model()
-        secretariat_user = None
-        for username, password, email, person_name, kind in demo_data.USERS:
-            user = user_model.objects.filter(username=username).first()
-            if user is not None:
-                # Never overwrite someone's real account or password.
-                self.user_notes[username] = " – existed already, password unchanged"
-            else:
-                user = user_model(
-                    username=username,
-                    email=email,
-                    # Only the operator has the admin; the secretariat works in
-                    # /arbeid/, where everything is scoped to its council.
-                    is_staff=kind == "administrator",
-                    is_superuser=kind == "administrator",
-                )
-                user.set_password(password)
-                _saved(user)
-                if username in demo_data.TOTP_USERS:
-                    TOTPDevice.objects.create(
-                        user=user,
-                        name="Demo",
-                        key=base64.b32decode(demo_data.TOTP_SECRET).hex(),
-                        confirmed=True,
-                    )
-            if kind == "secretariat":
-                council.secretariat_users.add(user)
-                secretariat_user = user
-            person = self.people.get(person_name)
-            if person and not Person.objects.filter(user=user).exists():
-                person.user = user
-                person.email = person.email or email
-                _saved(person)
-        return secretariat_user
+        return create_demo_logins(
+            council=council,
+            users=demo_data.USERS,
+            totp_users=demo_data.TOTP_USERS,
+            people=self.people,
+            notes=self.user_notes,
+        )
