@@ -18,6 +18,26 @@ PHRASES: dict[str, dict[str, str]] = {
         "heading": gettext_noop("Referat fra møte i %(council)s"),
         # The agenda table's heading, as in the reference minutes.
         "agenda": gettext_noop("Agenda %(council)s"),
+        "mail_approved": gettext_noop(
+            "Referatet fra %(meeting)s i %(council)s ble godkjent %(date)s."
+        ),
+        "mail_answered": gettext_noop(
+            "Sekretariatet har svart på kommentaren din til referatet fra "
+            "%(meeting)s i %(council)s."
+        ),
+        "mail_opened": gettext_noop(
+            "Utkast til referat fra %(meeting)s i %(council)s (versjon %(number)s) "
+            "er klart til gjennomsyn. Fristen er %(deadline)s."
+        ),
+        "mail_published": gettext_noop(
+            "Referatet fra %(meeting)s i %(council)s er publisert og kan leses av alle"
+        ),
+        "mail_reminder": gettext_noop(
+            "Påminnelse: fristen for gjennomsyn av referatet fra %(meeting)s i "
+            "%(council)s (versjon %(number)s) er %(deadline)s, og vi har ikke fått "
+            "svaret ditt."
+        ),
+        "see": gettext_noop("Se referatet"),
         "correcting": gettext_noop(
             "En retting av referatet er under arbeid. Inntil den er godkjent, vises "
             "den publiserte versjonen."
@@ -64,6 +84,27 @@ PHRASES: dict[str, dict[str, str]] = {
         "name": gettext_noop("Protokoll"),
         "heading": gettext_noop("Protokoll fra møte i %(council)s"),
         "agenda": gettext_noop("Saksliste"),
+        "mail_approved": gettext_noop(
+            "Protokollen fra %(meeting)s i %(council)s ble godkjent %(date)s."
+        ),
+        "mail_answered": gettext_noop(
+            "Sekretariatet har svart på kommentaren din til protokollen fra "
+            "%(meeting)s i %(council)s."
+        ),
+        "mail_opened": gettext_noop(
+            "Utkast til protokoll fra %(meeting)s i %(council)s (versjon "
+            "%(number)s) er klart til gjennomsyn. Fristen er %(deadline)s."
+        ),
+        "mail_published": gettext_noop(
+            "Protokollen fra %(meeting)s i %(council)s er publisert og kan leses av"
+            " alle"
+        ),
+        "mail_reminder": gettext_noop(
+            "Påminnelse: fristen for gjennomsyn av protokollen fra %(meeting)s i "
+            "%(council)s (versjon %(number)s) er %(deadline)s, og vi har ikke fått "
+            "svaret ditt."
+        ),
+        "see": gettext_noop("Se protokollen"),
         "correcting": gettext_noop(
             "En retting av protokollen er under arbeid. Inntil den er godkjent, vises "
             "den publiserte versjonen."

@@ -6,7 +6,9 @@ the number series. Kept in the document, so a frozen version prints as it was.""
 import datetime
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from minutes import mail
 from minutes.document import MinutesDocument
@@ -205,3 +207,30 @@ def test_mail_subjects_name_the_protocol(fjordvik, council):
     assert mail._subject(mail.SUBJECT_OPENED, reference.minutes)().startswith(
         "Referat til gjennomsyn: "
     )
+
+
+def test_mail_bodies_name_the_protocol(fjordvik, council):
+    def body(of, template: str, language: str = "nb") -> str:
+        meeting = make_meeting(of, datetime.date(2024, 3, 1 if of == council else 2))
+        context = {
+            "council": of,
+            "meeting": meeting,
+            "minutes": meeting.minutes,
+            "recipient": {"name": "Gunvor"},
+            "review_url": "https://example.org/",
+        }
+        with translation.override(language):
+            return " ".join(render_to_string(template, context).split())
+
+    published = body(fjordvik, "email/review_published.txt")
+    assert (
+        "Protokollen fra Møte 1/2024 i Eldrerådet i Fjordby er publisert" in published
+    )
+    answered = body(fjordvik, "email/review_comment_answered.html")
+    assert "kommentaren din til protokollen fra" in answered
+    assert "Se protokollen" in answered
+    assert "referat" not in answered.lower()
+    english = body(fjordvik, "email/review_published.html", "en")
+    assert "The minutes of Meeting" in english and "have been published" in english
+    reference = body(council, "email/review_published.txt")
+    assert "Referatet fra Møte 1/2024" in reference
