@@ -432,3 +432,12 @@ def test_no_table_rule_crosses_text_on_page_one(demo, db):
     indent pulled each first line out of the cell's padding."""
     layout = minutes_layout(meeting(6, 2022))
     assert text_outside_its_cell(layout.pages[0]) == []
+
+
+def test_no_table_rule_crosses_text_on_page_one_of_the_second_demo(demo, db):
+    """Fjordvik's «Fra administrasjonen» is one word longer than its cell."""
+    fjordvik = Meeting.objects.get(
+        council__slug="eldreradet-fjordvik", year=2024, number=3
+    )
+    layout = minutes_layout(fjordvik)
+    assert text_outside_its_cell(layout.pages[0]) == []
