@@ -118,8 +118,11 @@ def _w3c(moment: datetime.datetime) -> str:
 
 
 def minutes_filename(meeting: Meeting, *, draft: bool = False) -> str:
-    """«referat-nasjonalt-e-helserad-2022-12-02.pdf»."""
-    prefix = "referat-utkast" if draft else "referat"
+    """«referat-nasjonalt-e-helserad-2022-12-02.pdf»; «protokoll-…» where the
+    council keeps a Protokoll."""
+    prefix = meeting.council.document_name or "referat"
+    if draft:
+        prefix += "-utkast"
     return f"{prefix}-{meeting.council.slug}-{meeting.date.isoformat()}.pdf"
 
 

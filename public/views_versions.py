@@ -50,7 +50,8 @@ def public_version_pdf(
     if not found.pdf_file:
         raise Http404
     slug, day = meeting.council.slug, meeting.date.isoformat()
-    name = f"referat-{slug}-{day}-v{found.number}.pdf"
+    kind = meeting.council.document_name or "referat"
+    name = f"{kind}-{slug}-{day}-v{found.number}.pdf"
     return FileResponse(
         found.pdf_file.open("rb"),
         content_type="application/pdf",

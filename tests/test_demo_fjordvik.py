@@ -187,3 +187,12 @@ def test_the_version_pages_speak_of_the_protocol(demo, client):
     assert "<title>Protokoll – Møte 2/2024 – versjon 2 –" in text
     assert "Dette er den gjeldende versjonen av protokollen." in text
     assert "referatet" not in text.lower().replace(m2.council.name.lower(), "")
+
+
+def test_the_pdf_download_is_named_a_protocol(demo, client):
+    response = client.get(meeting(3).get_absolute_url() + "referat.pdf")
+    assert response.status_code == 200
+    assert (
+        'filename="protokoll-eldreradet-fjordvik-2024-06-05.pdf"'
+        in (response["Content-Disposition"])
+    )
