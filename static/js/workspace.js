@@ -2,7 +2,8 @@
  * Small helpers for the secretariat's workspace (no inline scripts: CSP-safe).
  * - data-confirm on a submit button asks before the form is sent.
  * - After an htmx swap, focus returns to the button that was used (keyboard users
- *   keep their place while reordering), or to the swapped region.
+ *   keep their place while reordering), or to the swapped region, unless the user
+ *   has already moved on to another element.
  * - Errors the server sends with HX-Trigger "workspace:error" are announced.
  */
 (function () {
@@ -21,6 +22,12 @@
     lastFocusId = active && active.id ? active.id : null;
   });
   document.addEventListener("htmx:afterSettle", function (event) {
+    var active = document.activeElement;
+    if (active && active !== document.body && active.isConnected &&
+        (!active.id || active.id !== lastFocusId)) {
+      // The user moved on while the answer came: never pull the focus back.
+      return;
+    }
     var target = lastFocusId && document.getElementById(lastFocusId);
     if (target && !target.disabled) {
       target.focus();
