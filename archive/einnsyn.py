@@ -35,7 +35,7 @@ from archive.errors import ArchiveError
 from archive.exemptions import item_exemption
 from archive.published import PublishedMinutes, is_adopted
 from minutes.document import Item
-from minutes.models import ItemKind, item_permalink
+from minutes.models import ItemKind
 
 TEXT_FORMAT = "text/plain"
 
@@ -79,16 +79,7 @@ def moetesak(published: PublishedMinutes, item: Item) -> dict[str, Any]:
         "moetesaksaar": item.year,
         "moetesakssekvensnummer": item.number,
         "utvalg": document.council.name,
-        "externalId": _absolute(
-            item_permalink(
-                council_slug=document.council.slug,
-                series=item.series,
-                year=item.year,
-                number=item.number,
-                meeting_year=document.meeting.year,
-                meeting_number=document.meeting.number,
-            )
-        ),
+        "externalId": _absolute(document.item_url(item)),
     }
     if item.kind_label:
         sak["legacyMoetesakstype"] = item.kind_label

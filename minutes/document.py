@@ -43,6 +43,7 @@ from minutes.models import (
     input_tree,
     item_anchor,
     item_cited_label,
+    item_permalink,
     item_reference,
 )
 
@@ -679,6 +680,18 @@ class MinutesDocument:
         if self.approval is None:
             return ""
         return self.approval.text_for(self.council.document_name)
+
+    def item_url(self, item: Item) -> str:
+        """The item's public address (its series decides: a case, a report, or a
+        procedural point of this meeting)."""
+        return item_permalink(
+            council_slug=self.council.slug,
+            series=item.series,
+            year=item.year,
+            number=item.number,
+            meeting_year=self.meeting.year,
+            meeting_number=self.meeting.number,
+        )
 
     @property
     def has_prefixed_numbers(self) -> bool:

@@ -12,19 +12,9 @@ from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.models import AgendaItem, Attendance, Input, Meeting, Minutes
 from minutes.services import agenda, formal, handling, lifecycle, summons
 from ops import demo_fjordvik
-from ops.demo_logins import create_demo_logins
+from ops.demo_common import create_demo_logins, demo_time, saved
 
 D = demo_fjordvik
-
-
-def _time(value: str | None) -> datetime.time | None:
-    return datetime.time.fromisoformat(value) if value else None
-
-
-def _saved(instance):
-    instance.full_clean()
-    instance.save()
-    return instance
 
 
 class FjordvikLoader:
@@ -63,23 +53,23 @@ class FjordvikLoader:
 
     def create_council(self) -> Council:
         data = D.COUNCIL
-        sector = Sector.objects.filter(name=D.SECTOR[0]).first() or _saved(
+        sector = Sector.objects.filter(name=D.SECTOR[0]).first() or saved(
             Sector(name=D.SECTOR[0], representative_label=D.SECTOR[1])
         )
         self.organisation = Organisation.objects.filter(
             name=D.ORGANISATION
-        ).first() or _saved(
+        ).first() or saved(
             Organisation(name=D.ORGANISATION, slug="fjordvik-kommune", sector=sector)
         )
-        return _saved(
+        return saved(
             Council(
                 name=data["name"],
                 slug=data["slug"],
                 description=data["description"],
                 secretariat_organisation=self.organisation,
                 default_venue=data["default_venue"],
-                default_start_time=_time(data["default_start_time"]),
-                default_end_time=_time(data["default_end_time"]),
+                default_start_time=demo_time(data["default_start_time"]),
+                default_end_time=demo_time(data["default_end_time"]),
                 approval_rule=data["approval_rule"],
                 marks_updated_decisions=data["marks_updated_decisions"],
                 document_name=data["document_name"],
@@ -95,11 +85,9 @@ class FjordvikLoader:
 
     def create_people(self, council: Council) -> None:
         for name in [*D.PEOPLE, D.SECRETARY, *D.OFFICIALS]:
-            self.people[name] = _saved(
-                Person(name=name, organisation=self.organisation)
-            )
+            self.people[name] = saved(Person(name=name, organisation=self.organisation))
         for order, (name, role, party) in enumerate(D.MEMBERS + D.DEPUTIES, start=1):
-            self.seats[name] = _saved(
+            self.seats[name] = saved(
                 Membership(
                     council=council,
                     person=self.people[name],
@@ -130,8 +118,8 @@ class FjordvikLoader:
             council=council,
             date=datetime.date.fromisoformat(data["date"]),
             number=data["number"],
-            start_time=_time(data.get("start_time")),
-            end_time=_time(data.get("end_time")),
+            start_time=demo_time(data.get("start_time")),
+            end_time=demo_time(data.get("end_time")),
             with_standard_items=False,
         )
         items = [
@@ -182,9 +170,9 @@ class FjordvikLoader:
                 row.note = detail
             elif detail:
                 row.substitute = self.people[detail]
-            _saved(row)
+            saved(row)
         for order, name in enumerate(data["officials"], start=1):
-            _saved(
+            saved(
                 Attendance(
                     meeting=meeting,
                     role=Attendance.Role.OFFICIAL,
@@ -192,7 +180,7 @@ class FjordvikLoader:
                     order=order,
                 )
             )
-        _saved(
+        saved(
             Attendance(
                 meeting=meeting,
                 role=Attendance.Role.SECRETARIAT,
@@ -202,7 +190,7 @@ class FjordvikLoader:
 
     def minute_item(self, item: AgendaItem, data: dict) -> None:
         for order, input_data in enumerate(data.get("inputs", []), start=1):
-            _saved(
+            saved(
                 Input(
                     item=item,
                     order=order,
@@ -213,7 +201,7 @@ class FjordvikLoader:
             )
         if data.get("decision"):
             item.decision.final_text = data["decision"]
-            _saved(item.decision)
+            saved(item.decision)
         if data.get("handled_kind") or "postponed" in data:
             item.refresh_from_db()
             handling.item_handling_update(
@@ -262,7 +250,7 @@ class FjordvikLoader:
             )
             decision = corrected.decision
             decision.final_text = change["decision"]
-            _saved(decision)
+            saved(decision)
         minutes = Minutes.objects.get(meeting=previous)
         lifecycle.minutes_approve_at_meeting(
             minutes=minutes, item=item, correction=item_data.get("correction", "")

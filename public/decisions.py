@@ -6,7 +6,6 @@ import datetime
 from dataclasses import dataclass, fields
 
 from council.models import Council
-from minutes.models import item_permalink
 from minutes.public import (
     PublicFollowUp,
     public_followups,
@@ -74,14 +73,7 @@ def council_decisions(council: Council) -> list[DecisionEntry]:
                     kind_label=item.kind_label,
                     label=decision.label,
                     text=decision.text,
-                    url=item_permalink(
-                        council_slug=council.slug,
-                        series=item.series,
-                        year=item.year,
-                        number=item.number,
-                        meeting_year=document.meeting.year,
-                        meeting_number=document.meeting.number,
-                    ),
+                    url=document.item_url(item),
                     followups=followups.get(item.id, ()),
                 )
             )

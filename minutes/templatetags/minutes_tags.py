@@ -3,7 +3,6 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from minutes import wording
-from minutes.models import item_permalink
 
 register = template.Library()
 
@@ -76,14 +75,7 @@ def get_item(mapping, key):
 @register.simple_tag
 def item_url(document, item) -> str:
     """The public address of an item of a minutes document (its series decides)."""
-    return item_permalink(
-        council_slug=document.council.slug,
-        series=item.series,
-        year=item.year,
-        number=item.number,
-        meeting_year=document.meeting.year,
-        meeting_number=document.meeting.number,
-    )
+    return document.item_url(item)
 
 
 @register.simple_tag

@@ -18,7 +18,7 @@ from council.models import Council, Membership, Organisation, Person, Sector
 from minutes.models import AgendaItem, Attachment, Attendance, Input, Meeting, Minutes
 from minutes.services import agenda, followup, lifecycle, summons
 from ops import demo_data, demo_data_followup, demo_fjordvik
-from ops.demo_logins import create_demo_logins
+from ops.demo_common import create_demo_logins, demo_time, saved
 from ops.fjordvik_loader import FjordvikLoader
 
 NO_MAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
@@ -32,16 +32,6 @@ _NORWEGIAN_TO_ASCII = str.maketrans(
 
 def _slug(name: str) -> str:
     return slugify(name.translate(_NORWEGIAN_TO_ASCII))
-
-
-def _time(value: str | None) -> datetime.time | None:
-    return datetime.time.fromisoformat(value) if value else None
-
-
-def _saved(instance):
-    instance.full_clean()
-    instance.save()
-    return instance
 
 
 def minimal_pdf(lines: list[str]) -> bytes:
@@ -211,9 +201,9 @@ class DemoLoader:
 
     def create_organisations(self) -> None:
         for name, label in demo_data.SECTORS:
-            self.sectors[name] = _saved(Sector(name=name, representative_label=label))
+            self.sectors[name] = saved(Sector(name=name, representative_label=label))
         for name, short_name, sector in demo_data.ORGANISATIONS:
-            self.organisations[name] = _saved(
+            self.organisations[name] = saved(
                 Organisation(
                     name=name,
                     short_name=short_name,
@@ -224,7 +214,7 @@ class DemoLoader:
 
     def create_council(self) -> Council:
         data = demo_data.COUNCIL
-        return _saved(
+        return saved(
             Council(
                 name=data["name"],
                 slug=data["slug"],
@@ -233,8 +223,8 @@ class DemoLoader:
                     data["secretariat_organisation"]
                 ],
                 default_venue=data["default_venue"],
-                default_start_time=_time(data["default_start_time"]),
-                default_end_time=_time(data["default_end_time"]),
+                default_start_time=demo_time(data["default_start_time"]),
+                default_end_time=demo_time(data["default_end_time"]),
                 approval_rule=data["approval_rule"],
                 marks_updated_decisions=data["marks_updated_decisions"],
             )
@@ -242,12 +232,12 @@ class DemoLoader:
 
     def create_people(self, council: Council) -> None:
         for name, organisation in demo_data.MEMBERS + demo_data.OTHER_PEOPLE:
-            self.people[name] = _saved(
+            self.people[name] = saved(
                 Person(name=name, organisation=self.organisations[organisation])
             )
         for order, (name, organisation) in enumerate(demo_data.MEMBERS, start=1):
             self.memberships.append(
-                _saved(
+                saved(
                     Membership(
                         council=council,
                         person=self.people[name],
@@ -263,8 +253,8 @@ class DemoLoader:
             council=council,
             date=datetime.date.fromisoformat(data["date"]),
             number=data["number"],
-            start_time=_time(data.get("start_time")),
-            end_time=_time(data.get("end_time")),
+            start_time=demo_time(data.get("start_time")),
+            end_time=demo_time(data.get("end_time")),
             venue=data.get("venue"),
         )
         if data.get("first_item_number"):
@@ -298,9 +288,9 @@ class DemoLoader:
             item = meeting.items.get(standard=data["standard"])
             for name, value in fields.items():
                 setattr(item, name, value)
-            _saved(item)
+            saved(item)
             item.decision.proposed_text = proposed
-            _saved(item.decision)
+            saved(item.decision)
             return item
         item = agenda.agenda_item_add(
             meeting=meeting, proposed_decision=proposed, **fields
@@ -319,14 +309,14 @@ class DemoLoader:
                 membership=membership,
                 person=membership.person,
                 order=order,
-                arrived_at=_time(data["arrived"].get(name)),
+                arrived_at=demo_time(data["arrived"].get(name)),
             )
             if name in data["absent"]:
                 row.status = Attendance.Status.ABSENT
                 row.substitute = self.people.get(data["absent"][name])
-            _saved(row)
+            saved(row)
         for order, name in enumerate(data["secretariat"], start=1):
-            _saved(
+            saved(
                 Attendance(
                     meeting=meeting,
                     role=Attendance.Role.SECRETARIAT,
@@ -349,10 +339,10 @@ class DemoLoader:
             elif "sector" in input_data:
                 entry.attribution = Input.Attribution.SECTOR
                 entry.sector = self.sectors[input_data["sector"]]
-            _saved(entry)
+            saved(entry)
         if data.get("decision"):
             item.decision.final_text = data["decision"]
-            _saved(item.decision)
+            saved(item.decision)
         for order, paper in enumerate(data.get("attachments", []), start=1):
             content = minimal_pdf(paper["lines"])
             attachment = Attachment(
@@ -366,7 +356,7 @@ class DemoLoader:
                 order=order,
             )
             attachment.file.save(paper["filename"], ContentFile(content), save=False)
-            _saved(attachment)
+            saved(attachment)
 
     def approve_previous(self, meeting: Meeting, wanted_status: dict[int, str]) -> None:
         """The meeting's approval item approves the previous minutes, as in 39/22."""

@@ -1,12 +1,25 @@
-"""The demo councils' logins, made the same way for each demo council."""
+"""What both demo loaders share: times from the data, validated saves, logins."""
 
 import base64
+import datetime
 
 from django.contrib.auth import get_user_model
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from council.models import Council, Person
 from ops import demo_data
+
+
+def demo_time(value: str | None) -> datetime.time | None:
+    """«10:00» from the demo data as a time; empty as None."""
+    return datetime.time.fromisoformat(value) if value else None
+
+
+def saved(instance):
+    """The row validated as a user's edit would be, then saved."""
+    instance.full_clean()
+    instance.save()
+    return instance
 
 
 def create_demo_logins(
@@ -37,8 +50,7 @@ def create_demo_logins(
                 is_superuser=kind == "administrator",
             )
             user.set_password(password)
-            user.full_clean()
-            user.save()
+            saved(user)
             if username in totp_users:
                 TOTPDevice.objects.create(
                     user=user,
@@ -53,6 +65,5 @@ def create_demo_logins(
         if person and not Person.objects.filter(user=user).exists():
             person.user = user
             person.email = person.email or email
-            person.full_clean()
-            person.save()
+            saved(person)
     return secretariat_user
